@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using OnlineJudge.Data.Entities;
+
+namespace OnlineJudge.Data.Account;
+
+public class UserRepository(OnlineJudgeDbContext db)
+{
+    public Task<bool> AnyUserAsync(CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(cancellationToken);
+
+    public Task<bool> AnyWithAdminTypeAsync(string adminType, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.AdminType == adminType, cancellationToken);
+
+    public Task<bool> UsernameExistsAsync(string username, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Username.ToLower() == username.ToLower(), cancellationToken);
+
+    /// <summary>Inserts a user and its profile in one transaction.</summary>
+    public async Task<int> CreateWithProfileAsync(User user, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.Profile ??= new UserProfile();
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return user.Id;
+    }
+
+    public async Task<bool> SetPasswordAsync(string username, string passwordHash, string? rawPassword, CancellationToken cancellationToken)
+    {
+        var updated = await db.Users.Where(u => u.Username == username)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Password, passwordHash).SetProperty(u => u.RawPassword, rawPassword), cancellationToken);
+        return updated > 0;
+    }
+}

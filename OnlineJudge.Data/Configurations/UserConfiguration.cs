@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OnlineJudge.Data.Entities;
+using OnlineJudge.Data.Json;
+
+namespace OnlineJudge.Data.Configurations;
+
+public class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("user");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Password).HasMaxLength(128).IsRequired();
+        builder.Property(u => u.Username).IsRequired();
+        builder.HasIndex(u => u.Username).IsUnique().HasDatabaseName("user_username_key");
+        builder.Property(u => u.AdminType).IsRequired().HasDefaultValue(AdminType.RegularUser);
+        builder.Property(u => u.ProblemPermission).IsRequired().HasDefaultValue(ProblemPermission.None);
+        builder.Property(u => u.SessionKeys).HasJsonbConversion().HasDefaultValueSql("'[]'::jsonb");
+        builder.Property(u => u.OpenApi).HasDefaultValue(false);
+        builder.Property(u => u.IsDisabled).HasDefaultValue(false);
+        // Widened from varchar(20) to hold the data-protection ciphertext (spec README, decision 6).
+        builder.Property(u => u.RawPassword).HasMaxLength(1024);
+        builder.Property(u => u.CreateTime).HasDefaultValueSql("now()");
+
+        builder.HasOne(u => u.Profile).WithOne(p => p.User)
+            .HasForeignKey<UserProfile>(p => p.UserId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

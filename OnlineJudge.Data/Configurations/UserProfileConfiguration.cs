@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OnlineJudge.Data.Entities;
+using OnlineJudge.Data.Json;
+
+namespace OnlineJudge.Data.Configurations;
+
+public class UserProfileConfiguration : IEntityTypeConfiguration<UserProfile>
+{
+    public void Configure(EntityTypeBuilder<UserProfile> builder)
+    {
+        builder.ToTable("user_profile");
+        builder.HasKey(p => p.Id);
+        builder.HasIndex(p => p.UserId).IsUnique();
+        builder.Property(p => p.AcmProblemsStatus).HasJsonbConversion().HasDefaultValueSql("'{}'::jsonb");
+        builder.Property(p => p.Avatar).IsRequired().HasDefaultValue(UserProfile.DefaultAvatar);
+        builder.Property(p => p.Blog).HasMaxLength(200);
+        builder.Property(p => p.AcceptedNumber).HasDefaultValue(0);
+        builder.Property(p => p.SubmissionNumber).HasDefaultValue(0);
+    }
+}

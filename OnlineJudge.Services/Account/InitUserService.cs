@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using OnlineJudge.Data.Account;
+using OnlineJudge.Data.Entities;
+
+namespace OnlineJudge.Services.Account;
+
+/// <summary>The operator command <c>inituser</c>: first super admin, extra admins, password resets.</summary>
+public class InitUserService(UserRepository users, PasswordHasher hasher, ILogger<InitUserService> logger)
+{
+    /// <summary>
+    /// Creates the user; false when it was skipped: users exist and <paramref name="onlyIfNoUsers"/> is set, a super
+    /// admin already exists (the reference checks for user id 1, which sequences make unreliable), or the name is taken.
+    /// </summary>
+    public async Task<bool> CreateAsync(string username, string password, string? email, bool superAdmin, bool onlyIfNoUsers,
+        CancellationToken cancellationToken)
+    {
+        if (onlyIfNoUsers && await users.AnyUserAsync(cancellationToken))
+        {
+            logger.LogInformation("Users already exist, {Username} not created", username);
+            return false;
+        }
+
+        if (superAdmin && await users.AnyWithAdminTypeAsync(AdminType.SuperAdmin, cancellationToken))
+        {
+            logger.LogInformation("A super admin exists, {Username} not created", username);
+            return false;
+        }
+
+        if (await users.UsernameExistsAsync(username, cancellationToken))
+        {
+            logger.LogInformation("User {Username} exists, operation ignored", username);
+            return false;
+        }
+
+        var user = new User
+        {
+            Username = username,
+            Email = email,
+            Password = hasher.Hash(password),
+            CreateTime = DateTime.UtcNow,
+            AdminType = superAdmin ? AdminType.SuperAdmin : AdminType.TeacherAdmin,
+            ProblemPermission = superAdmin ? ProblemPermission.All : ProblemPermission.Own,
+        };
+        await users.CreateWithProfileAsync(user, cancellationToken);
+        logger.LogInformation("User {Username} created ({AdminType})", username, user.AdminType);
+        return true;
+    }
+
+    public async Task<bool> ResetPasswordAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        if (!await users.SetPasswordAsync(username, hasher.Hash(password), null, cancellationToken))
+        {
+            logger.LogError("User {Username} does not exist, operation ignored", username);
+            return false;
+        }
+
+        logger.LogInformation("Password of {Username} is reset", username);
+        return true;
+    }
+}

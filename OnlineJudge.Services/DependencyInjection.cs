@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OnlineJudge.Data;
+using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Health;
+using StackExchange.Redis;
+
+namespace OnlineJudge.Services;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddServices(this IServiceCollection services)
+    {
+        services.AddData(provider => RequiredConnectionString(provider, "Default"));
+        services.AddSingleton<IConnectionMultiplexer>(provider => ConnectRedis(RequiredConnectionString(provider, "Redis")));
+
+        services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section)
+            .Validate(o => o.Iterations >= 1, "Passwords:Iterations must be positive").ValidateOnStart();
+        services.AddSingleton<PasswordHasher>();
+        services.AddScoped<InitUserService>();
+        services.AddScoped<HealthService>();
+        return services;
+    }
+
+    private static string RequiredConnectionString(IServiceProvider provider, string name)
+    {
+        var value = provider.GetRequiredService<IConfiguration>().GetConnectionString(name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{name} is not set (appsettings.json or the environment variable ConnectionStrings__{name}). "
+                + "`dotnet pwsh ./build.ps1 run` sets it when it starts its own PostgreSQL and Redis.");
+        }
+
+        return value;
+    }
+
+    private static ConnectionMultiplexer ConnectRedis(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        // Start and keep serving while Redis is away; cached reads fall through to PostgreSQL meanwhile.
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
+        options.SyncTimeout = Math.Min(options.SyncTimeout, 2000);
+        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 2000);
+        return ConnectionMultiplexer.Connect(options);
+    }
+}

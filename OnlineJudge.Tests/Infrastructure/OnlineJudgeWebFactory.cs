@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OnlineJudge.Tests.Infrastructure;
+
+public class OnlineJudgeWebFactory(string databaseConnectionString, string redisConnectionString) : WebApplicationFactory<Program>
+{
+    /// <summary>Low PBKDF2 cost so that tests creating users stay fast; the format is the same.</summary>
+    public const int TestPasswordIterations = 1000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", databaseConnectionString);
+        builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
+        builder.UseSetting("Passwords:Iterations", TestPasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using OnlineJudge.Data;
+using OnlineJudge.Services.Account;
+
+namespace OnlineJudge.Web.Commands;
+
+/// <summary>
+/// Operator commands run through the web project instead of serving:
+/// <c>migrate</c> and <c>inituser --username U --password P --action create_super_admin|create_admin|reset_password</c>.
+/// </summary>
+public static class CommandRunner
+{
+    private static readonly string[] Commands = ["migrate", "inituser"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("OnlineJudge.Commands");
+        switch (args[0])
+        {
+            case "migrate":
+                var db = scope.ServiceProvider.GetRequiredService<OnlineJudgeDbContext>();
+                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+                logger.LogInformation("Applying {Count} pending migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync();
+                logger.LogInformation("Database is up to date");
+                return 0;
+            default:
+                return await InitUserAsync(scope.ServiceProvider.GetRequiredService<InitUserService>(), logger, args);
+        }
+    }
+
+    private static async Task<int> InitUserAsync(InitUserService service, ILogger logger, string[] args)
+    {
+        var username = Option(args, "--username");
+        var password = Option(args, "--password");
+        var action = Option(args, "--action");
+        if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password) || string.IsNullOrWhiteSpace(action))
+        {
+            logger.LogError("Invalid args: inituser --username U --password P --action create_super_admin|create_admin|reset_password [--email E]");
+            return 1;
+        }
+
+        var email = Option(args, "--email");
+        var onlyIfNoUsers = args.Contains("--only-if-no-users");
+        switch (action)
+        {
+            case "create_super_admin" or "create_admin":
+                var created = await service.CreateAsync(username, password, email, superAdmin: action == "create_super_admin",
+                    onlyIfNoUsers, CancellationToken.None);
+                if (created && password == "rootroot")
+                {
+                    logger.LogWarning("User {Username} has the default password rootroot: change it after the first login", username);
+                }
+
+                return 0;
+            case "reset_password" or "reset":
+                return await service.ResetPasswordAsync(username, password, CancellationToken.None) ? 0 : 1;
+            default:
+                logger.LogError("Invalid action {Action}", action);
+                return 1;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,298 @@
+<#
+.SYNOPSIS
+    Build, test and run OnlineJudge.
+
+.DESCRIPTION
+    dotnet pwsh ./build.ps1 run                      start services, migrate, create root, serve on http://127.0.0.1:8000
+    dotnet pwsh ./build.ps1 test                     start services, run all tests, print "N passed, M failed"
+    dotnet pwsh ./build.ps1 migrate                  start services, apply EF Core migrations
+    dotnet pwsh ./build.ps1 services start|stop|status
+
+    When no connection strings are configured (environment ConnectionStrings__Default / ConnectionStrings__Redis,
+    or non-empty values in appsettings.json), the script runs its own PostgreSQL and Redis under .local/:
+    PostgreSQL on 127.0.0.1:$env:OJ_LOCAL_PG_PORT (default 5433), Redis on 127.0.0.1:$env:OJ_LOCAL_REDIS_PORT (default 6380).
+#>
+param(
+    [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'help')][string]$Task = 'help',
+    [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', '')][string]$Action = ''
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+Set-Location $Root
+$LocalDir = Join-Path $Root '.local'
+$PgData = Join-Path $LocalDir 'pgdata'
+$PgLog = Join-Path $LocalDir 'postgresql.log'
+$RedisDir = Join-Path $LocalDir 'redis'
+$RedisPidFile = Join-Path $RedisDir 'redis.pid'
+$RedisLog = Join-Path $RedisDir 'redis.log'
+$PgPort = if ($env:OJ_LOCAL_PG_PORT) { [int]$env:OJ_LOCAL_PG_PORT } else { 5433 }
+$RedisPort = if ($env:OJ_LOCAL_REDIS_PORT) { [int]$env:OJ_LOCAL_REDIS_PORT } else { 6380 }
+$DatabaseName = if ($env:OJ_LOCAL_PG_DATABASE) { $env:OJ_LOCAL_PG_DATABASE } else { 'onlinejudge' }
+$WebProject = Join-Path $Root 'OnlineJudge.Web/OnlineJudge.Web.csproj'
+$Configuration = if ($env:OJ_BUILD_CONFIGURATION) { $env:OJ_BUILD_CONFIGURATION } else { 'Release' }
+
+function Write-Step([string]$Message) { Write-Host "==> $Message" -ForegroundColor Cyan }
+
+function Test-IsRoot { return (& id -u) -eq '0' }
+
+function Get-ConfiguredConnection([string]$Name) {
+    $fromEnv = [Environment]::GetEnvironmentVariable("ConnectionStrings__$Name")
+    if ($fromEnv) { return $fromEnv }
+    $settings = Join-Path $Root 'appsettings.json'
+    if (Test-Path $settings) {
+        $json = Get-Content $settings -Raw | ConvertFrom-Json
+        if ($json.PSObject.Properties['ConnectionStrings'] -and $json.ConnectionStrings.PSObject.Properties[$Name]) {
+            $value = $json.ConnectionStrings.$Name
+            if ($value) { return $value }
+        }
+    }
+    return $null
+}
+
+# Read once, before Start-Services exports the local connection strings for child processes.
+$ConfiguredDb = Get-ConfiguredConnection 'Default'
+$ConfiguredRedis = Get-ConfiguredConnection 'Redis'
+
+function Test-TcpPort([int]$Port) {
+    $client = [System.Net.Sockets.TcpClient]::new()
+    try {
+        $task = $client.ConnectAsync('127.0.0.1', $Port)
+        return $task.Wait(500) -and $client.Connected
+    }
+    catch { return $false }
+    finally { $client.Dispose() }
+}
+
+function Invoke-Native([string]$File, [string[]]$Arguments) {
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Find-PostgresBin {
+    $candidates = @(Get-ChildItem '/usr/lib/postgresql' -Directory -ErrorAction SilentlyContinue |
+            Sort-Object { [int]($_.Name -replace '\D', '') } -Descending |
+            ForEach-Object { Join-Path $_.FullName 'bin' } |
+            Where-Object { Test-Path (Join-Path $_ 'initdb') })
+    if ($candidates.Count -gt 0) { return $candidates[0] }
+    $initdb = Get-Command initdb -ErrorAction SilentlyContinue
+    if ($initdb) { return Split-Path $initdb.Source }
+    return $null
+}
+
+function Install-MissingPackages {
+    $missing = @()
+    if (-not (Find-PostgresBin)) { $missing += 'postgresql' }
+    if (-not (Get-Command redis-server -ErrorAction SilentlyContinue)) { $missing += 'redis-server' }
+    if ($missing.Count -eq 0) { return }
+    $command = "apt-get update && apt-get install -y --no-install-recommends $($missing -join ' ')"
+    if (-not (Test-IsRoot)) {
+        throw "Missing packages: $($missing -join ', '). Install them with: sudo sh -c '$command'"
+    }
+    Write-Step "Installing $($missing -join ', ')"
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-Native 'apt-get' @('update', '-q')
+    Invoke-Native 'apt-get' (@('install', '-y', '-q', '--no-install-recommends') + $missing)
+}
+
+# Runs a PostgreSQL tool as the cluster owner: initdb refuses to run as root, so root uses the postgres account.
+function Invoke-AsPostgresOwner([string]$Tool, [string[]]$Arguments) {
+    $bin = Find-PostgresBin
+    $path = Join-Path $bin $Tool
+    if (Test-IsRoot) {
+        Invoke-Native 'runuser' (@('-u', 'postgres', '--', $path) + $Arguments)
+    }
+    else {
+        Invoke-Native $path $Arguments
+    }
+}
+
+# The cluster runs as the postgres account, which must be able to walk down to .local/ (a checkout inside a
+# private folder such as one made by mktemp is not). Only the search (x) bit is added, never read access.
+function Grant-PostgresTraversal {
+    & runuser -u postgres -- test -x $LocalDir
+    if ($LASTEXITCODE -eq 0) { return }
+    $dir = $LocalDir
+    while ($dir -and $dir -ne '/') {
+        Write-Step "Allowing the postgres account to traverse $dir (chmod o+x)"
+        Invoke-Native 'chmod' @('o+x', $dir)
+        $dir = Split-Path $dir -Parent
+    }
+}
+
+function Get-PostgresPid {
+    $pidFile = Join-Path $PgData 'postmaster.pid'
+    if (-not (Test-Path $pidFile)) { return $null }
+    $processId = [int]((Get-Content $pidFile -TotalCount 1).Trim())
+    if (Get-Process -Id $processId -ErrorAction SilentlyContinue) { return $processId }
+    return $null
+}
+
+function Get-RedisPid {
+    if (-not (Test-Path $RedisPidFile)) { return $null }
+    $processId = [int]((Get-Content $RedisPidFile -TotalCount 1).Trim())
+    if (Get-Process -Id $processId -ErrorAction SilentlyContinue) { return $processId }
+    return $null
+}
+
+function Start-LocalPostgres {
+    if (Get-PostgresPid) {
+        Write-Step "PostgreSQL already running on 127.0.0.1:$PgPort (pid $(Get-PostgresPid))"
+        return
+    }
+    if (Test-TcpPort $PgPort) {
+        throw "Port $PgPort is taken by another program. Set OJ_LOCAL_PG_PORT to a free port, or set ConnectionStrings__Default."
+    }
+    New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
+    if (Test-IsRoot) { Grant-PostgresTraversal }
+    if (-not (Test-Path (Join-Path $PgData 'PG_VERSION'))) {
+        Write-Step "Creating PostgreSQL cluster in $PgData"
+        New-Item -ItemType Directory -Force -Path $PgData | Out-Null
+        if (Test-IsRoot) {
+            Invoke-Native 'chown' @('postgres:postgres', $PgData)
+            Invoke-Native 'chmod' @('700', $PgData)
+        }
+        Invoke-AsPostgresOwner 'initdb' @('-D', $PgData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8')
+    }
+    if (Test-IsRoot) {
+        if (-not (Test-Path $PgLog)) { New-Item -ItemType File -Path $PgLog | Out-Null }
+        Invoke-Native 'chown' @('postgres:postgres', $PgLog)
+    }
+    Write-Step "Starting PostgreSQL on 127.0.0.1:$PgPort"
+    $options = "-p $PgPort -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c synchronous_commit=off -c shared_buffers=256MB"
+    Invoke-AsPostgresOwner 'pg_ctl' @('-D', $PgData, '-l', $PgLog, '-o', $options, '-w', '-t', '60', 'start')
+}
+
+function Initialize-Database {
+    $bin = Find-PostgresBin
+    $psql = Join-Path $bin 'psql'
+    $exists = & $psql -h 127.0.0.1 -p $PgPort -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DatabaseName'"
+    if ($LASTEXITCODE -ne 0) { throw "Cannot reach PostgreSQL on 127.0.0.1:$PgPort (see $PgLog)" }
+    if ("$exists".Trim() -ne '1') {
+        Write-Step "Creating database $DatabaseName"
+        Invoke-Native $psql @('-h', '127.0.0.1', '-p', "$PgPort", '-U', 'postgres', '-d', 'postgres', '-qc', "CREATE DATABASE `"$DatabaseName`"")
+    }
+}
+
+function Start-LocalRedis {
+    if (Get-RedisPid) {
+        Write-Step "Redis already running on 127.0.0.1:$RedisPort (pid $(Get-RedisPid))"
+        return
+    }
+    if (Test-TcpPort $RedisPort) {
+        throw "Port $RedisPort is taken by another program. Set OJ_LOCAL_REDIS_PORT to a free port, or set ConnectionStrings__Redis."
+    }
+    New-Item -ItemType Directory -Force -Path $RedisDir | Out-Null
+    Write-Step "Starting Redis on 127.0.0.1:$RedisPort"
+    Invoke-Native 'redis-server' @('--port', "$RedisPort", '--bind', '127.0.0.1', '--daemonize', 'yes',
+        '--pidfile', $RedisPidFile, '--logfile', $RedisLog, '--dir', $RedisDir, '--appendonly', 'yes',
+        '--save', '')
+    for ($i = 0; $i -lt 50 -and -not (Test-TcpPort $RedisPort); $i++) { Start-Sleep -Milliseconds 100 }
+    if (-not (Test-TcpPort $RedisPort)) { throw "Redis did not start (see $RedisLog)" }
+}
+
+function Stop-LocalServices {
+    $pgPid = Get-PostgresPid
+    if ($pgPid) {
+        Write-Step "Stopping PostgreSQL (pid $pgPid)"
+        Invoke-AsPostgresOwner 'pg_ctl' @('-D', $PgData, '-m', 'fast', '-w', 'stop')
+    }
+    else { Write-Step 'PostgreSQL is not running' }
+    $redisPid = Get-RedisPid
+    if ($redisPid) {
+        Write-Step "Stopping Redis (pid $redisPid)"
+        Stop-Process -Id $redisPid
+        for ($i = 0; $i -lt 50 -and (Get-Process -Id $redisPid -ErrorAction SilentlyContinue); $i++) { Start-Sleep -Milliseconds 100 }
+    }
+    else { Write-Step 'Redis is not running' }
+}
+
+function Show-ServiceStatus {
+    $db = $ConfiguredDb
+    $redis = $ConfiguredRedis
+    if ($db) { Write-Host "PostgreSQL: configured externally ($($db -replace 'Password=[^;]*', 'Password=***'))" }
+    else {
+        $state = if (Get-PostgresPid) { "running, pid $(Get-PostgresPid)" } else { 'stopped' }
+        Write-Host "PostgreSQL: local, 127.0.0.1:$PgPort, $state"
+    }
+    if ($redis) { Write-Host "Redis: configured externally ($redis)" }
+    else {
+        $state = if (Get-RedisPid) { "running, pid $(Get-RedisPid)" } else { 'stopped' }
+        Write-Host "Redis: local, 127.0.0.1:$RedisPort, $state"
+    }
+}
+
+# Starts whatever is not configured externally and exports the connection strings for the child processes.
+function Start-Services {
+    $db = $ConfiguredDb
+    $redis = $ConfiguredRedis
+    if (-not $db -or -not $redis) { Install-MissingPackages }
+    if (-not $db) {
+        Start-LocalPostgres
+        Initialize-Database
+        $env:ConnectionStrings__Default = "Host=127.0.0.1;Port=$PgPort;Database=$DatabaseName;Username=postgres"
+    }
+    if (-not $redis) {
+        Start-LocalRedis
+        $env:ConnectionStrings__Redis = "127.0.0.1:$RedisPort"
+    }
+}
+
+function Invoke-Web([string[]]$Arguments) {
+    Invoke-Native 'dotnet' (@('run', '--no-build', '-c', $Configuration, '--no-launch-profile', '--project', $WebProject, '--') + $Arguments)
+}
+
+function Build-Web {
+    Write-Step "Building ($Configuration)"
+    Invoke-Native 'dotnet' @('build', $WebProject, '-c', $Configuration, '-nologo', '-v', 'q')
+}
+
+function Invoke-Migrate {
+    Write-Step 'Applying migrations'
+    Invoke-Web @('migrate')
+}
+
+function Invoke-Run {
+    Start-Services
+    Build-Web
+    Invoke-Migrate
+    Invoke-Web @('inituser', '--username', 'root', '--password', 'rootroot', '--email', 'root@example.com',
+        '--action', 'create_super_admin', '--only-if-no-users')
+    Write-Step 'Serving http://127.0.0.1:8000 (Ctrl+C to stop)'
+    Invoke-Web @()
+}
+
+function Invoke-Test {
+    Start-Services
+    $resultsDir = Join-Path $LocalDir 'test-results'
+    Remove-Item -Recurse -Force $resultsDir -ErrorAction SilentlyContinue
+    Write-Step 'Running tests'
+    & dotnet test (Join-Path $Root 'OnlineJudge.sln') -c $Configuration -nologo `
+        --logger 'console;verbosity=normal' --logger 'trx;LogFileName=results.trx' --results-directory $resultsDir
+    $exitCode = $LASTEXITCODE
+    $passed = 0; $failed = 0
+    foreach ($trx in Get-ChildItem $resultsDir -Filter '*.trx' -Recurse -ErrorAction SilentlyContinue) {
+        $counters = ([xml](Get-Content $trx.FullName -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    if ($exitCode -ne 0 -and $failed -eq 0) { $failed = 1 } # the build or the test host failed before any result
+    Write-Host "$passed passed, $failed failed"
+    exit $exitCode
+}
+
+switch ($Task) {
+    'run' { Invoke-Run }
+    'test' { Invoke-Test }
+    'migrate' { Start-Services; Build-Web; Invoke-Migrate }
+    'services' {
+        switch ($Action) {
+            'start' { Start-Services; Show-ServiceStatus }
+            'stop' { Stop-LocalServices }
+            default { Show-ServiceStatus }
+        }
+    }
+    default { Get-Help $PSCommandPath -Detailed | Out-String | Write-Host }
+}
