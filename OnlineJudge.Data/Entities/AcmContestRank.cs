@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OnlineJudge.Data.Json;
 
 namespace OnlineJudge.Data.Entities;
 
@@ -27,6 +28,7 @@ public class AcmSubmissionInfoEntry
     public bool IsAc { get; set; }
 
     /// <summary>Seconds from contest start to the accepted submission; 0 if not accepted.</summary>
+    [JsonConverter(typeof(FlooringInt32Converter))]
     public int AcTime { get; set; }
 
     public int ErrorNumber { get; set; }
