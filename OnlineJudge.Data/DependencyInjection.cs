@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OnlineJudge.Data.Account;
+using OnlineJudge.Data.Conf;
 using OnlineJudge.Data.Health;
 
 namespace OnlineJudge.Data;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<OnlineJudgeDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseProbe>();
         services.AddScoped<UserRepository>();
+        services.AddScoped<SysOptionRepository>();
         return services;
     }
 

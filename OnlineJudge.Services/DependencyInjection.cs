@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Data;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
+using OnlineJudge.Services.Conf;
 using OnlineJudge.Services.Health;
+using OnlineJudge.Services.Sessions;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Services;
@@ -16,9 +19,18 @@ public static class DependencyInjection
 
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section)
             .Validate(o => o.Iterations >= 1, "Passwords:Iterations must be positive").ValidateOnStart();
+        services.AddOptions<UserSessionOptions>().BindConfiguration(UserSessionOptions.Section)
+            .Validate(o => o.IdleTimeoutSeconds >= 60, "Sessions:IdleTimeoutSeconds must be at least 60").ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddAutoMapper(_ => { }, typeof(DependencyInjection).Assembly);
+        services.AddSingleton<CacheService>();
+        services.AddSingleton<SessionStore>();
         services.AddSingleton<PasswordHasher>();
         services.AddScoped<InitUserService>();
+        services.AddScoped<AuthenticationService>();
+        services.AddScoped<SiteOptionsService>();
         services.AddScoped<HealthService>();
+        services.AddScoped<DatabaseMigrator>();
         return services;
     }
 

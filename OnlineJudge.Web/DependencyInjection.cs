@@ -1,6 +1,13 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using OnlineJudge.Services;
+using OnlineJudge.Web.Infrastructure.Auth;
+using OnlineJudge.Web.Infrastructure.Csrf;
+using OnlineJudge.Web.Infrastructure.Envelopes;
+using OnlineJudge.Web.Infrastructure.Errors;
+using OnlineJudge.Web.Infrastructure.RequestParsing;
+using OnlineJudge.Web.Infrastructure.Validation;
+using Scalar.AspNetCore;
 
 namespace OnlineJudge.Web;
 
@@ -24,13 +31,47 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddServices();
-        builder.Services.AddControllers();
+        builder.Services.AddOptions<CsrfOptions>().BindConfiguration(CsrfOptions.Section);
+        builder.Services.AddControllers(options =>
+            {
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Filters.Add<CsrfFilter>();
+                options.Filters.Add<RequestDataFilter>();
+                options.Filters.Add<ValidationFailureFilter>();
+                options.Filters.Add<UnhandledExceptionFilter>();
+                options.Filters.Add<EnvelopeResultFilter>();
+                options.ModelBinderProviders.Insert(0, new RequestDtoBinderProvider());
+            })
+            .AddJsonOptions(options => ApiJson.Configure(options.JsonSerializerOptions));
+        builder.Services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseMiddleware<ExceptionEnvelopeMiddleware>();
+        app.Use(SecurityHeaders);
+        app.UseRouting();
+        // Django's order (platform.md §10): session user, API key, admin gate, session record; then the endpoint.
+        app.UseMiddleware<SessionAuthenticationMiddleware>();
+        app.UseMiddleware<ApiTokenAuthMiddleware>();
+        app.UseMiddleware<AdminRoleRequiredMiddleware>();
+        app.UseMiddleware<SessionRecordMiddleware>();
+        app.UseMiddleware<StatusPagesMiddleware>();
+
         app.MapControllers();
+        app.MapOpenApi("/api/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/api/openapi/{documentName}.json"));
         return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Response.Headers;
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        return next(context);
     }
 }

@@ -18,6 +18,8 @@ public class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.ProblemPermission).IsRequired().HasDefaultValue(ProblemPermission.None);
         builder.Property(u => u.SessionKeys).HasJsonbConversion().HasDefaultValueSql("'[]'::jsonb");
         builder.Property(u => u.OpenApi).HasDefaultValue(false);
+        // Ours: every APPKEY request looks its user up by key.
+        builder.HasIndex(u => u.OpenApiAppkey).HasDatabaseName("user_open_api_appkey_idx").HasFilter("open_api_appkey IS NOT NULL");
         builder.Property(u => u.IsDisabled).HasDefaultValue(false);
         // Widened from varchar(20) to hold the data-protection ciphertext (spec README, decision 6).
         builder.Property(u => u.RawPassword).HasMaxLength(1024);

@@ -1647,6 +1647,10 @@ namespace OnlineJudge.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenApiAppkey")
+                        .HasDatabaseName("user_open_api_appkey_idx")
+                        .HasFilter("open_api_appkey IS NOT NULL");
+
                     b.HasIndex("Username")
                         .IsUnique()
                         .HasDatabaseName("user_username_key");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Foundation;
@@ -10,12 +9,12 @@ public class HealthTests : IntegrationTest
     public async Task Healthz_reports_both_services_up()
     {
         var response = await Client.GetAsync("/healthz");
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var body = response.Json;
 
         Assert.Multiple(() =>
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.ContentType, Does.StartWith("application/json"));
             Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("healthy"));
             Assert.That(body.GetProperty("postgres").GetString(), Is.EqualTo("up"));
             Assert.That(body.GetProperty("redis").GetString(), Is.EqualTo("up"));

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OnlineJudge.Tests.Platform;
 
 namespace OnlineJudge.Tests.Infrastructure;
 
@@ -14,5 +16,7 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
         builder.UseSetting("ConnectionStrings:Default", databaseConnectionString);
         builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
         builder.UseSetting("Passwords:Iterations", TestPasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Csrf:TrustedOrigins:0", "https://oj.example.edu");
+        builder.ConfigureServices(services => services.AddControllers().AddApplicationPart(typeof(PlatformProbeController).Assembly));
     }
 }

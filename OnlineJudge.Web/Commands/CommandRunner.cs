@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Health;
 
 namespace OnlineJudge.Web.Commands;
 
@@ -21,11 +20,7 @@ public static class CommandRunner
         switch (args[0])
         {
             case "migrate":
-                var db = scope.ServiceProvider.GetRequiredService<OnlineJudgeDbContext>();
-                var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-                logger.LogInformation("Applying {Count} pending migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-                await db.Database.MigrateAsync();
-                logger.LogInformation("Database is up to date");
+                await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
                 return 0;
             default:
                 return await InitUserAsync(scope.ServiceProvider.GetRequiredService<InitUserService>(), logger, args);

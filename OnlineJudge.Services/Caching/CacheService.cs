@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace OnlineJudge.Services.Caching;
+
+/// <summary>
+/// The Redis cache (platform.md §16): JSON values under the reference's literal keys. Redis being away never fails a
+/// request: reads miss and writes are skipped, with a warning at most once a minute.
+/// </summary>
+public class CacheService(IConnectionMultiplexer redis, ILogger<CacheService> logger, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static long nextWarningTicks;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<(bool Found, T? Value)> TryGetAsync<T>(string key)
+    {
+        try
+        {
+            var value = await Db.StringGetAsync(key);
+            return value.IsNullOrEmpty ? (false, default) : (true, JsonSerializer.Deserialize<T>(value.ToString(), Json));
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            WarnUnavailable(exception, key);
+            return (false, default);
+        }
+    }
+
+    public async Task SetAsync<T>(string key, T value, TimeSpan ttl)
+    {
+        try
+        {
+            await Db.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl);
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            WarnUnavailable(exception, key);
+        }
+    }
+
+    /// <summary>Returns the cached value, or computes, stores and returns it.</summary>
+    public async Task<T> GetOrCreateAsync<T>(string key, TimeSpan ttl, Func<CancellationToken, Task<T>> factory, CancellationToken cancellationToken)
+    {
+        var (found, cached) = await TryGetAsync<T>(key);
+        if (found)
+        {
+            return cached!;
+        }
+
+        var value = await factory(cancellationToken);
+        await SetAsync(key, value, ttl);
+        return value;
+    }
+
+    public async Task DeleteAsync(string key)
+    {
+        try
+        {
+            await Db.KeyDeleteAsync(key);
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            WarnUnavailable(exception, key);
+        }
+    }
+
+    /// <summary>Deletes every key starting with <paramref name="prefix"/> (e.g. all <c>problem_tags:*</c>), scanning incrementally.</summary>
+    public async Task DeleteByPrefixAsync(string prefix)
+    {
+        try
+        {
+            foreach (var endpoint in redis.GetEndPoints())
+            {
+                var server = redis.GetServer(endpoint);
+                if (!server.IsConnected || server.IsReplica)
+                {
+                    continue;
+                }
+
+                var batch = new List<RedisKey>();
+                await foreach (var key in server.KeysAsync(Db.Database, EscapePattern(prefix) + "*", pageSize: 500))
+                {
+                    batch.Add(key);
+                    if (batch.Count == 500)
+                    {
+                        await Db.KeyDeleteAsync([.. batch]);
+                        batch.Clear();
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await Db.KeyDeleteAsync([.. batch]);
+                }
+            }
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            WarnUnavailable(exception, prefix + "*");
+        }
+    }
+
+    private static string EscapePattern(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal)
+            .Replace("?", "\\?", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
+
+    private static bool IsUnavailable(Exception exception) => exception is RedisException or TimeoutException;
+
+    private void WarnUnavailable(Exception exception, string key)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        var next = Interlocked.Read(ref nextWarningTicks);
+        if (now >= next && Interlocked.CompareExchange(ref nextWarningTicks, now + TimeSpan.TicksPerMinute, next) == next)
+        {
+            logger.LogWarning(exception, "Redis cache unavailable (key {Key}); serving from the database", key);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using OnlineJudge.Data.Conf;
+using OnlineJudge.Services.Caching;
+
+namespace OnlineJudge.Services.Conf;
+
+/// <summary>
+/// Site options with the reference's defaults (platform.md §15); missing rows are created on first read. The website
+/// configuration is cached in Redis under <c>website_config</c>; writers delete that key.
+/// </summary>
+public class SiteOptionsService(SysOptionRepository options, CacheService cache)
+{
+    public const string WebsiteConfigCacheKey = "website_config";
+    private static readonly TimeSpan WebsiteConfigTtl = TimeSpan.FromMinutes(10);
+
+    public static readonly IReadOnlyDictionary<string, JsonElement> WebsiteDefaults = new Dictionary<string, JsonElement>
+    {
+        ["website_base_url"] = JsonSerializer.SerializeToElement("http://127.0.0.1"),
+        ["website_name"] = JsonSerializer.SerializeToElement("Online Judge"),
+        ["website_name_shortcut"] = JsonSerializer.SerializeToElement("oj"),
+        ["website_footer"] = JsonSerializer.SerializeToElement("Online Judge Footer"),
+        ["allow_register"] = JsonSerializer.SerializeToElement(true),
+        ["submission_list_show_all"] = JsonSerializer.SerializeToElement(true),
+        ["class_list"] = JsonSerializer.SerializeToElement(Array.Empty<string>()),
+        ["enable_maxkb"] = JsonSerializer.SerializeToElement(true),
+    };
+
+    public Task<WebsiteConfig> GetWebsiteConfigAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(WebsiteConfigCacheKey, WebsiteConfigTtl, LoadWebsiteConfigAsync, cancellationToken);
+
+    private async Task<WebsiteConfig> LoadWebsiteConfigAsync(CancellationToken cancellationToken)
+    {
+        var values = await options.GetAsync([.. WebsiteDefaults.Keys], cancellationToken);
+        if (values.Count < WebsiteDefaults.Count)
+        {
+            var missing = WebsiteDefaults.Where(d => !values.ContainsKey(d.Key)).ToDictionary(d => d.Key, d => d.Value);
+            await options.InsertMissingAsync(missing, cancellationToken);
+            foreach (var (key, value) in missing)
+            {
+                values[key] = value;
+            }
+        }
+
+        return new WebsiteConfig(
+            String(values, "website_base_url"),
+            String(values, "website_name"),
+            String(values, "website_name_shortcut"),
+            String(values, "website_footer"),
+            Bool(values, "allow_register"),
+            Bool(values, "submission_list_show_all"),
+            values["class_list"] is { ValueKind: JsonValueKind.Array } list
+                ? [.. list.EnumerateArray().Select(item => item.ToString())]
+                : [],
+            Bool(values, "enable_maxkb"));
+    }
+
+    private static string String(Dictionary<string, JsonElement> values, string key) =>
+        values[key] is { ValueKind: JsonValueKind.String } value ? value.GetString()! : values[key].ToString();
+
+    private static bool Bool(Dictionary<string, JsonElement> values, string key) =>
+        values[key].ValueKind == JsonValueKind.True;
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OnlineJudge.Services.Caching;
+using OnlineJudge.Tests.Infrastructure;
+
+namespace OnlineJudge.Tests.Platform;
+
+public class CacheTests : IntegrationTest
+{
+    private sealed record Entry(string Name, List<int> Values);
+
+    [Test]
+    public async Task Round_trip_and_delete()
+    {
+        var cache = TestEnvironment.Factory.Services.GetRequiredService<CacheService>();
+        await cache.SetAsync("problem_tags:", new Entry("a", [1, 2]), TimeSpan.FromMinutes(1));
+        var (found, value) = await cache.TryGetAsync<Entry>("problem_tags:");
+        Assert.Multiple(() =>
+        {
+            Assert.That(found, Is.True);
+            Assert.That(value!.Name, Is.EqualTo("a"));
+            Assert.That(value.Values, Is.EqualTo(new[] { 1, 2 }));
+        });
+
+        await cache.DeleteAsync("problem_tags:");
+        Assert.That((await cache.TryGetAsync<Entry>("problem_tags:")).Found, Is.False);
+    }
+
+    [Test]
+    public async Task Delete_by_prefix_removes_only_matching_keys()
+    {
+        var cache = TestEnvironment.Factory.Services.GetRequiredService<CacheService>();
+        await cache.SetAsync("problem_tags:", 1, TimeSpan.FromMinutes(1));
+        await cache.SetAsync("problem_tags:dp", 2, TimeSpan.FromMinutes(1));
+        await cache.SetAsync("problem_authors_all", 3, TimeSpan.FromMinutes(1));
+        await cache.DeleteByPrefixAsync("problem_tags:");
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await cache.TryGetAsync<int>("problem_tags:")).Found, Is.False);
+            Assert.That((await cache.TryGetAsync<int>("problem_tags:dp")).Found, Is.False);
+            Assert.That((await cache.TryGetAsync<int>("problem_authors_all")).Found, Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Website_config_is_cached_and_read_from_the_cache()
+    {
+        (await Client.GetAsync("/api/website")).Ok();
+        await using (var db = TestEnvironment.CreateDbContext())
+        {
+            await db.SysOptions.Where(o => o.Key == "website_name")
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Value, System.Text.Json.JsonSerializer.SerializeToElement("Changed behind the cache")));
+        }
+
+        Assert.That((await Client.GetAsync("/api/website")).Ok().GetProperty("website_name").GetString(), Is.EqualTo("Online Judge"));
+
+        await TestEnvironment.Factory.Services.GetRequiredService<CacheService>().DeleteAsync("website_config");
+        Assert.That((await Client.GetAsync("/api/website")).Ok().GetProperty("website_name").GetString(), Is.EqualTo("Changed behind the cache"));
+    }
+
+    [Test]
+    public async Task Cached_reads_succeed_while_redis_is_down()
+    {
+        await using var factory = new OnlineJudgeWebFactory(TestEnvironment.DatabaseConnectionString, "127.0.0.1:1,connectTimeout=200");
+        using var client = new ApiClient(factory);
+
+        var data = (await client.GetAsync("/api/website")).Ok();
+        Assert.That(data.GetProperty("website_name").GetString(), Is.EqualTo("Online Judge"));
+
+        var health = await client.GetAsync("/healthz");
+        Assert.Multiple(() =>
+        {
+            Assert.That(health.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(health.Json.GetProperty("redis").GetString(), Is.EqualTo("down"));
+            Assert.That(health.Json.GetProperty("postgres").GetString(), Is.EqualTo("up"));
+        });
+    }
+}
