@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OnlineJudge.Data.Account;
 using OnlineJudge.Data.Conf;
+using OnlineJudge.Data.Contests;
 using OnlineJudge.Data.Health;
 
 namespace OnlineJudge.Data;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseProbe>();
         services.AddScoped<UserRepository>();
         services.AddScoped<SysOptionRepository>();
+        services.AddScoped<ContestRepository>();
         return services;
     }
 

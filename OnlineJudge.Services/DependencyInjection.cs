@@ -4,6 +4,7 @@ using OnlineJudge.Data;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Conf;
+using OnlineJudge.Services.Contests;
 using OnlineJudge.Services.Health;
 using OnlineJudge.Services.Sessions;
 using StackExchange.Redis;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<InitUserService>();
         services.AddScoped<AuthenticationService>();
         services.AddScoped<SiteOptionsService>();
+        services.AddScoped<ContestAccessService>();
         services.AddScoped<HealthService>();
         services.AddScoped<DatabaseMigrator>();
         return services;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Contests;
+using OnlineJudge.Services.Validation;
 using OnlineJudge.Web.Controllers;
 using OnlineJudge.Web.Infrastructure.Permissions;
 
@@ -61,6 +63,42 @@ public class PlatformProbeController : ApiControllerBase
     [ProblemPermissionRequired]
     [HttpGet("/api/_probe/problem-permission")]
     public ServiceResult<string> ProblemPermission() => "ok";
+
+    public sealed class ProbeRequest
+    {
+        [StringField(MaxLength = 8)]
+        public string Username { get; set; } = "";
+
+        [IntegerField(Min = 1)]
+        public int Count { get; set; }
+
+        [BooleanField(Required = false)]
+        public bool Flag { get; set; }
+    }
+
+    [HttpPost("/api/_probe/validate")]
+    public async Task<ServiceResult<ProbeRequest>> Validate(ProbeRequest request)
+    {
+        await Task.Delay(1);
+        return request;
+    }
+
+    [LoginRequired]
+    [HttpPost("/api/_probe/login-then-validate")]
+    public ServiceResult<ProbeRequest> LoginThenValidate(ProbeRequest request) => request;
+
+    [LoginRequired(Order = PermissionAttribute.AfterValidation)]
+    [HttpPost("/api/_probe/validate-then-login")]
+    public ServiceResult<ProbeRequest> ValidateThenLogin(ProbeRequest request) => request;
+
+    [CheckContestPermission(ContestCheckType.Problems)]
+    [HttpGet("/api/_probe/contest")]
+    [HttpPost("/api/_probe/contest")]
+    public ServiceResult<int> Contest() => CheckContestPermissionAttribute.GetCheckedContest(HttpContext).Id;
+
+    [CheckContestPermission(ContestCheckType.Details)]
+    [HttpGet("/api/_probe/contest-details")]
+    public ServiceResult<int> ContestDetails() => CheckContestPermissionAttribute.GetCheckedContest(HttpContext).Id;
 
     [HttpPost("/api/admin/_probe")]
     public ServiceResult<string> AdminPost() => "ok";

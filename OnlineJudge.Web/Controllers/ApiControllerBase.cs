@@ -9,6 +9,7 @@ namespace OnlineJudge.Web.Controllers;
 /// Base of every envelope controller. Actions return <c>ServiceResult&lt;T&gt;</c> (or a <c>ServiceError</c>); the
 /// envelope filter turns it into <c>{"error", "data"}</c>.
 /// </summary>
+[ApiExplorerSettings(IgnoreApi = false)]
 public abstract class ApiControllerBase : ControllerBase
 {
     protected RequestContext RequestContext => HttpContext.GetRequestContext();

@@ -4,7 +4,6 @@ using OnlineJudge.Services.Health;
 namespace OnlineJudge.Web.Controllers;
 
 /// <summary>Reachability of PostgreSQL and Redis for load balancers: 200 when both answer, 503 otherwise.</summary>
-[ApiController]
 public class HealthController(HealthService health) : ControllerBase
 {
     [HttpGet("/healthz")]
