@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using OnlineJudge.Data.Account;
-using OnlineJudge.Data.Conf;
-using OnlineJudge.Data.Contests;
 using OnlineJudge.Data.Health;
 
 namespace OnlineJudge.Data;
@@ -22,9 +19,25 @@ public static class DependencyInjection
             Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<OnlineJudgeDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseProbe>();
-        services.AddScoped<UserRepository>();
-        services.AddScoped<SysOptionRepository>();
-        services.AddScoped<ContestRepository>();
+        services.AddScopedByNameSuffix(typeof(OnlineJudgeDbContext).Assembly, "Repository");
+        return services;
+    }
+
+    /// <summary>
+    /// Registers every concrete class of <paramref name="assembly"/> whose name ends with <paramref name="suffix"/> as a
+    /// scoped service of its own type, unless already registered: a new repository or service needs no wiring.
+    /// </summary>
+    public static IServiceCollection AddScopedByNameSuffix(this IServiceCollection services, System.Reflection.Assembly assembly, string suffix)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true, IsGenericTypeDefinition: false }
+                     && t.Name.EndsWith(suffix, StringComparison.Ordinal)))
+        {
+            if (services.All(d => d.ServiceType != type))
+            {
+                services.AddScoped(type);
+            }
+        }
+
         return services;
     }
 

@@ -3,10 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Data;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
-using OnlineJudge.Services.Conf;
-using OnlineJudge.Services.Contests;
 using OnlineJudge.Services.Health;
 using OnlineJudge.Services.Sessions;
+using OnlineJudge.Services.Storage;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Services;
@@ -22,17 +21,15 @@ public static class DependencyInjection
             .Validate(o => o.Iterations >= 1, "Passwords:Iterations must be positive").ValidateOnStart();
         services.AddOptions<UserSessionOptions>().BindConfiguration(UserSessionOptions.Section)
             .Validate(o => o.IdleTimeoutSeconds >= 60, "Sessions:IdleTimeoutSeconds must be at least 60").ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton(TimeProvider.System);
         services.AddAutoMapper(_ => { }, typeof(DependencyInjection).Assembly);
         services.AddSingleton<CacheService>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<PasswordHasher>();
-        services.AddScoped<InitUserService>();
-        services.AddScoped<AuthenticationService>();
-        services.AddScoped<SiteOptionsService>();
-        services.AddScoped<ContestAccessService>();
-        services.AddScoped<HealthService>();
         services.AddScoped<DatabaseMigrator>();
+        // Every other *Service class is scoped; register singletons above this line.
+        services.AddScopedByNameSuffix(typeof(DependencyInjection).Assembly, "Service");
         return services;
     }
 

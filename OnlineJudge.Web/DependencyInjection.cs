@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using OnlineJudge.Services;
+using OnlineJudge.Services.Storage;
 using OnlineJudge.Web.Infrastructure.Auth;
 using OnlineJudge.Web.Infrastructure.Csrf;
 using OnlineJudge.Web.Infrastructure.Envelopes;
@@ -59,10 +61,25 @@ public static class DependencyInjection
         app.UseMiddleware<SessionRecordMiddleware>();
         app.UseMiddleware<StatusPagesMiddleware>();
 
+        app.UsePublicFiles();
         app.MapControllers();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/api/openapi/{documentName}.json"));
         return app;
+    }
+
+    /// <summary>Avatars, rich-text uploads and the favicon under <c>/public</c>, from the data folder (platform.md §18).</summary>
+    private static void UsePublicFiles(this WebApplication app)
+    {
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Directory.CreateDirectory(storage.AvatarDir);
+        Directory.CreateDirectory(storage.UploadDir);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/public",
+            FileProvider = new PhysicalFileProvider(storage.PublicDir),
+            ServeUnknownFileTypes = false,
+        });
     }
 
     private static Task SecurityHeaders(HttpContext context, RequestDelegate next)

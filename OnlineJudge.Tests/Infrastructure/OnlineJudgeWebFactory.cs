@@ -10,6 +10,9 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
     /// <summary>Low PBKDF2 cost so that tests creating users stay fast; the format is the same.</summary>
     public const int TestPasswordIterations = 1000;
 
+    /// <summary>Files written by tests (avatars, uploads, test cases) go to a throwaway folder.</summary>
+    public static readonly string DataDir = Path.Combine(Path.GetTempPath(), "onlinejudge-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -17,6 +20,7 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
         builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
         builder.UseSetting("Passwords:Iterations", TestPasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Csrf:TrustedOrigins:0", "https://oj.example.edu");
+        builder.UseSetting("Storage:DataDir", DataDir);
         builder.ConfigureServices(services => services.AddControllers().AddApplicationPart(typeof(PlatformProbeController).Assembly));
     }
 }
