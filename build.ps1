@@ -256,6 +256,7 @@ function Invoke-Migrate {
 
 function Invoke-Run {
     Start-Services
+    if (-not $env:Storage__DataDir) { $env:Storage__DataDir = Join-Path $Root 'data' }
     Build-Web
     Invoke-Migrate
     Invoke-Web @('inituser', '--username', 'root', '--password', 'rootroot', '--email', 'root@example.com',

@@ -34,6 +34,7 @@ public static class DependencyInjection
     {
         builder.Services.AddServices();
         builder.Services.AddOptions<CsrfOptions>().BindConfiguration(CsrfOptions.Section);
+        builder.Services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.Section);
         builder.Services.AddControllers(options =>
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -59,6 +60,7 @@ public static class DependencyInjection
         app.UseMiddleware<ApiTokenAuthMiddleware>();
         app.UseMiddleware<AdminRoleRequiredMiddleware>();
         app.UseMiddleware<SessionRecordMiddleware>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<StatusPagesMiddleware>();
 
         app.UsePublicFiles();

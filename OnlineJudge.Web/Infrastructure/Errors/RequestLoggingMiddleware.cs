@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using OnlineJudge.Web.Infrastructure.Auth;
+
+namespace OnlineJudge.Web.Infrastructure.Errors;
+
+public class RequestLoggingOptions
+{
+    public const string Section = "RequestLogging";
+
+    /// <summary>Requests slower than this are logged as warnings, to show what to optimise.</summary>
+    public int SlowRequestMilliseconds { get; set; } = 500;
+}
+
+/// <summary>Puts request id and user id on every log line of a request, and warns about slow requests.</summary>
+public partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger,
+    Microsoft.Extensions.Options.IOptions<RequestLoggingOptions> options)
+{
+    public async Task InvokeAsync(HttpContext httpContext)
+    {
+        var context = httpContext.GetRequestContext();
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["RequestId"] = httpContext.TraceIdentifier,
+            ["UserId"] = context.User?.Id,
+        });
+        var started = Stopwatch.GetTimestamp();
+        await next(httpContext);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (elapsed.TotalMilliseconds >= options.Value.SlowRequestMilliseconds)
+        {
+            SlowRequest(logger, httpContext.Request.Method, httpContext.Request.Path, (long)elapsed.TotalMilliseconds,
+                httpContext.Response.StatusCode, context.User?.Id, httpContext.TraceIdentifier);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slow request {Method} {Path}: {ElapsedMs} ms, status {Status}, user {UserId}, request {RequestId}")]
+    private static partial void SlowRequest(ILogger logger, string method, string path, long elapsedMs, int status, int? userId, string requestId);
+}
