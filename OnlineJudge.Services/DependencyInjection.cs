@@ -6,6 +6,7 @@ using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Health;
 using OnlineJudge.Services.Sessions;
 using OnlineJudge.Services.Storage;
+using OnlineJudge.Services.Users;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Services;
@@ -28,6 +29,9 @@ public static class DependencyInjection
         services.AddSingleton<SessionStore>();
         services.AddSingleton<PasswordHasher>();
         services.AddScoped<DatabaseMigrator>();
+        // Users: Data Protection for admin-set passwords (README decision 6), bulk hashing, generated-user files.
+        services.AddUserPasswordProtection();
+        services.AddScoped<Mail.IEmailSender, Mail.MailKitEmailSender>();
         // Every other *Service class is scoped; register singletons above this line.
         services.AddScopedByNameSuffix(typeof(DependencyInjection).Assembly, "Service");
         return services;

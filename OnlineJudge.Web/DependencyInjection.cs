@@ -9,6 +9,7 @@ using OnlineJudge.Web.Infrastructure.Envelopes;
 using OnlineJudge.Web.Infrastructure.Errors;
 using OnlineJudge.Web.Infrastructure.RequestParsing;
 using OnlineJudge.Web.Infrastructure.Validation;
+using OnlineJudge.Web.WebSockets;
 using Scalar.AspNetCore;
 
 namespace OnlineJudge.Web;
@@ -47,6 +48,8 @@ public static class DependencyInjection
             })
             .AddJsonOptions(options => ApiJson.Configure(options.JsonSerializerOptions));
         builder.Services.AddOpenApi();
+        // WebSockets (platform.md §17): the hub and its Redis fan-out.
+        builder.Services.AddSocketEndpoints();
         return builder;
     }
 
@@ -54,6 +57,7 @@ public static class DependencyInjection
     {
         app.UseMiddleware<ExceptionEnvelopeMiddleware>();
         app.Use(SecurityHeaders);
+        app.UseWebSockets();
         app.UseRouting();
         // Django's order (platform.md §10): session user, API key, admin gate, session record; then the endpoint.
         app.UseMiddleware<SessionAuthenticationMiddleware>();
@@ -65,6 +69,7 @@ public static class DependencyInjection
 
         app.UsePublicFiles();
         app.MapControllers();
+        app.MapSocketEndpoints();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/api/openapi/{documentName}.json"));
         return app;

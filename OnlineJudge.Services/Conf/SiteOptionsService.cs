@@ -1,6 +1,8 @@
 using System.Text.Json;
 using OnlineJudge.Data.Conf;
 using OnlineJudge.Services.Caching;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Realtime;
 
 namespace OnlineJudge.Services.Conf;
 
@@ -8,7 +10,7 @@ namespace OnlineJudge.Services.Conf;
 /// Site options with the reference's defaults (platform.md §15); missing rows are created on first read. The website
 /// configuration is cached in Redis under <c>website_config</c>; writers delete that key.
 /// </summary>
-public class SiteOptionsService(SysOptionRepository options, CacheService cache)
+public class SiteOptionsService(SysOptionRepository options, CacheService cache, RealtimePublisher realtime)
 {
     public const string WebsiteConfigCacheKey = "website_config";
     private static readonly TimeSpan WebsiteConfigTtl = TimeSpan.FromMinutes(10);
@@ -27,6 +29,33 @@ public class SiteOptionsService(SysOptionRepository options, CacheService cache)
 
     public Task<WebsiteConfig> GetWebsiteConfigAsync(CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(WebsiteConfigCacheKey, WebsiteConfigTtl, LoadWebsiteConfigAsync, cancellationToken);
+
+    /// <summary>
+    /// conf.md §2: stores the eight options in one transaction (the footer sanitised, platform.md §14), drops the cached
+    /// configuration and pushes one <c>config_update</c> frame per option, in the table's order, to every config socket.
+    /// </summary>
+    public async Task<ServiceResult<object?>> SaveWebsiteConfigAsync(WebsiteConfigRequest request, CancellationToken cancellationToken)
+    {
+        var values = new List<KeyValuePair<string, JsonElement>>
+        {
+            new("website_base_url", JsonSerializer.SerializeToElement(request.WebsiteBaseUrl)),
+            new("website_name", JsonSerializer.SerializeToElement(request.WebsiteName)),
+            new("website_name_shortcut", JsonSerializer.SerializeToElement(request.WebsiteNameShortcut)),
+            new("website_footer", JsonSerializer.SerializeToElement(RichTextSanitizer.Sanitize(request.WebsiteFooter))),
+            new("allow_register", JsonSerializer.SerializeToElement(request.AllowRegister)),
+            new("submission_list_show_all", JsonSerializer.SerializeToElement(request.SubmissionListShowAll)),
+            new("class_list", JsonSerializer.SerializeToElement(request.ClassList)),
+            new("enable_maxkb", JsonSerializer.SerializeToElement(request.EnableMaxkb)),
+        };
+        await options.UpsertAsync(values.ToDictionary(), cancellationToken);
+        await cache.DeleteAsync(WebsiteConfigCacheKey);
+        foreach (var (key, value) in values)
+        {
+            await realtime.PublishAsync(RealtimePublisher.ConfigUpdatesGroup, new ConfigUpdateFrame(key, value));
+        }
+
+        return ServiceResult<object?>.Ok(null);
+    }
 
     private async Task<WebsiteConfig> LoadWebsiteConfigAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,104 @@
+using OnlineJudge.Data.Account;
+using OnlineJudge.Data.Announcements;
+using OnlineJudge.Data.Paging;
+using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Common;
+
+namespace OnlineJudge.Services.Announcements;
+
+/// <summary>Site announcements (announcement.md).</summary>
+public class AnnouncementService(AnnouncementRepository announcements, TimeProvider time)
+{
+    public const string NotFound = "Announcement does not exist";
+
+    /// <summary>A non-numeric <c>id</c> crashed the reference; we say what is wrong (spec README, decision 5).</summary>
+    public static readonly ServiceError InvalidId = new("invalid-id", "id: A valid integer is required.");
+
+    /// <summary>§1: one visible announcement, or the visible list.</summary>
+    public async Task<ServiceResult<object>> GetForStudentsAsync(string? id, PageRequest page, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            if (!TryParseId(id, out var announcementId))
+            {
+                return InvalidId;
+            }
+
+            return await announcements.FindAsync(announcementId, visibleOnly: true, cancellationToken) is { } announcement
+                ? ServiceResult<object>.Ok(announcement)
+                : ServiceError.Of(NotFound);
+        }
+
+        return ServiceResult<object>.Ok(await announcements.ListVisibleAsync(page, cancellationToken));
+    }
+
+    /// <summary>§2: any announcement, or all (<c>visible=true</c>: only visible ones) newest first, with content.</summary>
+    public async Task<ServiceResult<object>> GetForAdminAsync(string? id, string? visible, PageRequest page, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            if (!TryParseId(id, out var announcementId))
+            {
+                return InvalidId;
+            }
+
+            return await announcements.FindAsync(announcementId, visibleOnly: false, cancellationToken) is { } announcement
+                ? ServiceResult<object>.Ok(announcement)
+                : ServiceError.Of(NotFound);
+        }
+
+        return ServiceResult<object>.Ok(await announcements.ListAllAsync(visible == "true", page, cancellationToken));
+    }
+
+    /// <summary>§3: the response echoes the content as submitted; the stored content is sanitised (platform.md §14).</summary>
+    public async Task<ServiceResult<AnnouncementDto>> CreateAsync(CreateAnnouncementRequest request, CurrentUser caller, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var fields = new AnnouncementFields(request.Title, request.Tag, RichTextSanitizer.Sanitize(request.Content), request.Visible, request.Top);
+        var id = await announcements.CreateAsync(fields, caller.Id, now, cancellationToken);
+        return new AnnouncementDto(id, new UserRefDto(caller.Id, caller.Username), request.Title, request.Content, request.Tag, now, now,
+            request.Visible, request.Top);
+    }
+
+    /// <summary>§4: overwrites the fields; the author is unchanged.</summary>
+    public async Task<ServiceResult<AnnouncementDto>> UpdateAsync(EditAnnouncementRequest request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var fields = new AnnouncementFields(request.Title, request.Tag, RichTextSanitizer.Sanitize(request.Content), request.Visible, request.Top);
+        if (await announcements.UpdateAsync(request.Id, fields, now, cancellationToken) is not { } kept)
+        {
+            return ServiceError.Of(NotFound);
+        }
+
+        return new AnnouncementDto(request.Id, kept.CreatedBy, request.Title, request.Content, request.Tag, kept.CreateTime, now,
+            request.Visible, request.Top);
+    }
+
+    /// <summary>§5: deletes the announcement if the id is given and known; success either way.</summary>
+    public async Task<ServiceResult<object?>> DeleteAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(id))
+        {
+            if (!TryParseId(id, out var announcementId))
+            {
+                return InvalidId;
+            }
+
+            await announcements.DeleteAsync(announcementId, cancellationToken);
+        }
+
+        return ServiceResult<object?>.Ok(null);
+    }
+
+    private static bool TryParseId(string text, out int id)
+    {
+        id = 0;
+        if (!PageRequest.TryParsePythonInt(text, out var value) || value is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        id = (int)value;
+        return true;
+    }
+}

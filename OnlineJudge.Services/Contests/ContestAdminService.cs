@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.IO.Compression;
+using OnlineJudge.Data.Contests;
+using OnlineJudge.Data.Paging;
+using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Common;
+
+namespace OnlineJudge.Services.Contests;
+
+/// <summary>The admin contest endpoints (contest.md §2) and the legacy contest announcements and submissions download (§5).</summary>
+public class ContestAdminService(ContestRepository contests, ContestRankService ranks, TimeProvider time)
+{
+    private static readonly ServiceError ContestDoesNotExist = ServiceError.Of("Contest does not exist");
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>ensure_created_by (platform.md §11.4) for a contest: super admins, else its creator.</summary>
+    public static bool MayManage(CurrentUser user, int createdById) =>
+        user.IsAdminRole && (user.IsSuperAdmin || createdById == user.Id);
+
+    public async Task<ServiceResult<ContestAdminDto>> GetAsync(string id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var contest = TryParseId(id, out var contestId) ? await contests.FindAdminAsync(contestId, Now, cancellationToken) : null;
+        return contest is null || !MayManage(user, contest.CreatedBy.Id) ? ContestDoesNotExist : contest;
+    }
+
+    public async Task<ServiceResult<Page<ContestAdminDto>>> ListAsync(string? keyword, CurrentUser user, PageRequest page,
+        CancellationToken cancellationToken) =>
+        await contests.GetAdminPageAsync(keyword, user.IsSuperAdmin ? null : user.Id, Now, page, cancellationToken);
+
+    public async Task<ServiceResult<ContestAdminDto>> CreateAsync(ContestWriteDto values, CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (CheckWrite(values) is { } error)
+        {
+            return error;
+        }
+
+        // The reference stores an empty password as "" on create (a public contest); edits store NULL.
+        var id = await contests.CreateAsync(values with { Password = values.Password ?? "" }, user.Id, Now, cancellationToken);
+        return (await contests.FindAdminAsync(id, Now, cancellationToken))!;
+    }
+
+    public async Task<ServiceResult<ContestAdminDto>> UpdateAsync(int id, ContestWriteDto values, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var contest = await contests.FindGateAsync(id, cancellationToken);
+        if (contest is null || !MayManage(user, contest.CreatedById))
+        {
+            return ContestDoesNotExist;
+        }
+
+        if (CheckWrite(values) is { } error)
+        {
+            return error;
+        }
+
+        if (!await contests.UpdateAsync(id, values with { Password = string.IsNullOrEmpty(values.Password) ? null : values.Password }, Now,
+                cancellationToken))
+        {
+            return ContestDoesNotExist;
+        }
+
+        return (await contests.FindAdminAsync(id, Now, cancellationToken))!;
+    }
+
+    public async Task<ServiceResult<ContestAdminDto>> CloneAsync(int contestId, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var id = await contests.CloneAsync(contestId, user.Id, Now, cancellationToken);
+        return id is null ? ContestDoesNotExist : (await contests.FindAdminAsync(id.Value, Now, cancellationToken))!;
+    }
+
+    /// <summary>GET /api/admin/contest/acm_helper: every accepted (user, problem) pair, latest accepted first.</summary>
+    public async Task<ServiceResult<List<AcmHelperItem>>> GetAcmHelperAsync(string? contestIdText, CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(contestIdText))
+        {
+            return ServiceError.Of("Parameter error, contest_id is required");
+        }
+
+        var contest = TryParseId(contestIdText, out var contestId) ? await contests.FindVisibleGateAsync(contestId, cancellationToken) : null;
+        if (contest is null || !MayManage(user, contest.CreatedById))
+        {
+            return ContestDoesNotExist;
+        }
+
+        var displayIds = (await contests.GetProblemsAsync(contestId, cancellationToken))
+            .ToDictionary(p => p.Id.ToString(CultureInfo.InvariantCulture), p => p.DisplayId, StringComparer.Ordinal);
+        var items = new List<AcmHelperItem>();
+        foreach (var rank in await contests.GetAcceptedRanksAsync(contestId, cancellationToken))
+        {
+            foreach (var (problemId, info) in rank.SubmissionInfo)
+            {
+                if (info.IsAc)
+                {
+                    items.Add(new AcmHelperItem(rank.Id, rank.Username, rank.RealName, problemId,
+                        displayIds.GetValueOrDefault(problemId, problemId), info, info.Checked ?? false));
+                }
+            }
+        }
+
+        return items.OrderByDescending(i => i.AcInfo.AcTime).ToList();
+    }
+
+    public async Task<ServiceResult<object?>> SetAcmHelperCheckedAsync(int contestId, int rankId, string problemId, bool isChecked, CurrentUser user,
+        CancellationToken cancellationToken)
+    {
+        if (!await contests.RankExistsAsync(rankId, contestId, cancellationToken))
+        {
+            return ServiceError.Of("Rank id does not exist");
+        }
+
+        var contest = await contests.FindGateAsync(contestId, cancellationToken);
+        if (contest is null || !MayManage(user, contest.CreatedById))
+        {
+            return ContestDoesNotExist;
+        }
+
+        if (!await contests.SetCheckedAsync(rankId, problemId, isChecked, cancellationToken))
+        {
+            return ServiceError.Of("Problem id does not exist");
+        }
+
+        // submission_info (with "checked") is part of what the rank shows.
+        await ranks.InvalidateRankAsync(contestId, CancellationToken.None);
+        return ServiceResult<object?>.Ok(null);
+    }
+
+    /// <summary>Legacy GET /api/admin/download_submissions: the latest accepted code of each user and problem, zipped.</summary>
+    public async Task<ServiceResult<ContestFile>> DownloadSubmissionsAsync(string? contestIdText, bool excludeAdmin, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(contestIdText))
+        {
+            return ServiceError.Of("Parameter error");
+        }
+
+        if (!TryParseId(contestIdText, out var contestId) || !await contests.ExistsAsync(contestId, cancellationToken))
+        {
+            return ContestDoesNotExist;
+        }
+
+        var displayIds = (await contests.GetProblemsAsync(contestId, cancellationToken)).ToDictionary(p => p.Id, p => p.DisplayId);
+        var submissions = await contests.GetAcceptedSubmissionCodesAsync(contestId, cancellationToken);
+        using var stream = new MemoryStream();
+        await using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var written = new HashSet<(int, int)>();
+            foreach (var submission in submissions)
+            {
+                if ((excludeAdmin && submission.UserIsAdminRole) || !written.Add((submission.UserId, submission.ProblemId))
+                    || !displayIds.TryGetValue(submission.ProblemId, out var displayId))
+                {
+                    continue;
+                }
+
+                var entry = zip.CreateEntry($"{submission.Username}_{displayId}.txt", CompressionLevel.Optimal);
+                await using var writer = new StreamWriter(await entry.OpenAsync(cancellationToken));
+                await writer.WriteAsync(submission.Code.AsMemory(), cancellationToken);
+            }
+        }
+
+        return new ContestFile(stream.ToArray(), "application/zip", RandomStrings.LowerHex(32) + ".zip");
+    }
+
+    // Legacy contest announcements (contest.md §5.2).
+
+    public async Task<ServiceResult<ContestAnnouncementDto>> CreateAnnouncementAsync(int contestId, string title, string content, bool visible,
+        CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (!await contests.ExistsAsync(contestId, cancellationToken))
+        {
+            return ContestDoesNotExist;
+        }
+
+        // Stored sanitised; this response shows the content as sent, later reads the stored text (platform.md §14).
+        var id = await contests.CreateAnnouncementAsync(contestId, title, RichTextSanitizer.Sanitize(content), visible, user.Id, Now, cancellationToken);
+        return (await contests.FindAnnouncementAsync(id, cancellationToken))! with { Content = content };
+    }
+
+    public async Task<ServiceResult<object?>> UpdateAnnouncementAsync(int id, string? title, string? content, bool? visible,
+        CancellationToken cancellationToken) =>
+        await contests.UpdateAnnouncementAsync(id, title, content is null ? null : RichTextSanitizer.Sanitize(content), visible, cancellationToken)
+            ? ServiceResult<object?>.Ok(null)
+            : ServiceError.Of("Contest announcement does not exist");
+
+    public async Task<ServiceResult<object?>> DeleteAnnouncementAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (TryParseId(id, out var announcementId))
+        {
+            await contests.DeleteAnnouncementAsync(announcementId, cancellationToken);
+        }
+
+        return ServiceResult<object?>.Ok(null);
+    }
+
+    public async Task<ServiceResult<ContestAnnouncementDto>> GetAnnouncementAsync(string id, CancellationToken cancellationToken)
+    {
+        var announcement = TryParseId(id, out var announcementId) ? await contests.FindAnnouncementAsync(announcementId, cancellationToken) : null;
+        return announcement is null ? ServiceError.Of("Contest announcement does not exist") : announcement;
+    }
+
+    public async Task<ServiceResult<List<ContestAnnouncementDto>>> ListAnnouncementsAsync(string? contestId, string? keyword,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(contestId))
+        {
+            return ServiceError.Of("Parameter error");
+        }
+
+        return TryParseId(contestId, out var id) ? await contests.GetAnnouncementsAsync(id, keyword, cancellationToken) : [];
+    }
+
+    private static ServiceError? CheckWrite(ContestWriteDto values)
+    {
+        if (values.EndTime <= values.StartTime)
+        {
+            return ServiceError.Of("Start time must occur earlier than end time");
+        }
+
+        foreach (var range in values.AllowedIpRanges)
+        {
+            if (!ContestIpRange.TryParse(range, out _))
+            {
+                return ServiceError.Of($"{range} is not a valid cidr network");
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryParseId(string? text, out int id)
+    {
+        id = 0;
+        if (!PageRequest.TryParsePythonInt(text, out var value) || value is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        id = (int)value;
+        return true;
+    }
+}
+
+/// <summary>One accepted (user, problem) pair of the ACM helper (contest.md §2.5).</summary>
+public sealed record AcmHelperItem(
+    int Id,
+    string Username,
+    string? RealName,
+    string ProblemId,
+    string ProblemDisplayId,
+    Data.Entities.AcmSubmissionInfoEntry AcInfo,
+    bool Checked);

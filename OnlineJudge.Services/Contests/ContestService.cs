@@ -1,0 +1,92 @@
+using System.Globalization;
+using OnlineJudge.Data.Contests;
+using OnlineJudge.Data.Paging;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Sessions;
+
+namespace OnlineJudge.Services.Contests;
+
+/// <summary>The student contest endpoints (contest.md §1.1–§1.4).</summary>
+public class ContestService(ContestRepository contests, SessionStore sessions, TimeProvider time)
+{
+    public async Task<ServiceResult<Page<ContestDto>>> ListAsync(string? keyword, string? status, string? tag, PageRequest page,
+        CancellationToken cancellationToken) =>
+        await contests.GetVisiblePageAsync(keyword, status, tag, time.GetUtcNow().UtcDateTime, page, cancellationToken);
+
+    public async Task<ServiceResult<ContestDetailDto>> GetAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (!PageRequest.TryParsePythonInt(id, out var contestId) || contestId is <= 0 or > int.MaxValue)
+        {
+            return ServiceError.Of("Invalid parameter, id is required");
+        }
+
+        var contest = await contests.FindVisibleDetailAsync((int)contestId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        return contest is null ? ServiceError.Of("Contest does not exist") : contest;
+    }
+
+    /// <summary>POST /api/contest/password: checks the password and keeps it in the caller's session for this contest.</summary>
+    public async Task<ServiceResult<bool>> VerifyPasswordAsync(int contestId, string password, string? sessionKey, SessionData? session,
+        CancellationToken cancellationToken)
+    {
+        var contest = await contests.FindVisibleGateAsync(contestId, cancellationToken);
+        if (contest?.Password is null)
+        {
+            return ServiceError.Of("Contest does not exist");
+        }
+
+        if (!ContestPasswords.Check(password, contest.Password, time.GetUtcNow()))
+        {
+            return ServiceError.Of("Wrong password or password expired");
+        }
+
+        // A caller authenticated by API key has no session: nothing to remember the password in.
+        if (sessionKey is not null && session is not null)
+        {
+            session.ContestPassword[contest.Id.ToString(CultureInfo.InvariantCulture)] = password;
+            await sessions.SaveAsync(sessionKey, session);
+        }
+
+        return true;
+    }
+
+    /// <summary>GET /api/contest/access: whether the password kept in the session still opens the contest.</summary>
+    public async Task<ServiceResult<ContestAccess>> GetAccessAsync(string? contestId, SessionData? session, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(contestId))
+        {
+            return ServiceError.Of("error");
+        }
+
+        var contest = PageRequest.TryParsePythonInt(contestId, out var id) && id is > 0 and <= int.MaxValue
+            ? await contests.FindVisibleGateAsync((int)id, cancellationToken)
+            : null;
+        if (contest?.Password is null)
+        {
+            return ServiceError.Of("Contest does not exist");
+        }
+
+        var entered = session?.ContestPassword.GetValueOrDefault(contest.Id.ToString(CultureInfo.InvariantCulture));
+        return new ContestAccess(ContestPasswords.Check(entered, contest.Password, time.GetUtcNow()));
+    }
+
+    /// <summary>Legacy GET /api/contest/announcement, after the contest gate.</summary>
+    public async Task<ServiceResult<List<ContestAnnouncementDto>>> ListVisibleAnnouncementsAsync(int contestId, string? maxId,
+        CancellationToken cancellationToken)
+    {
+        int? after = null;
+        if (!string.IsNullOrEmpty(maxId))
+        {
+            if (!PageRequest.TryParsePythonInt(maxId, out var parsed))
+            {
+                return ServiceError.Of("Invalid parameter, max_id must be an integer");
+            }
+
+            after = (int)Math.Clamp(parsed, int.MinValue, int.MaxValue);
+        }
+
+        return await contests.GetVisibleAnnouncementsAsync(contestId, after, cancellationToken);
+    }
+}
+
+/// <summary><c>{"access": bool}</c>.</summary>
+public sealed record ContestAccess(bool Access);

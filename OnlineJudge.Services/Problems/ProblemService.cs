@@ -1,0 +1,206 @@
+using System.Globalization;
+using OnlineJudge.Data.Contests;
+using OnlineJudge.Data.Entities;
+using OnlineJudge.Data.Paging;
+using OnlineJudge.Data.Problems;
+using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
+using OnlineJudge.Services.Common;
+
+namespace OnlineJudge.Services.Problems;
+
+/// <summary>Student problem endpoints (problem.md §1).</summary>
+public class ProblemService(ProblemRepository problems, CacheService cache, TimeProvider time)
+{
+    public const string TagsCachePrefix = "problem_tags:";
+    public const string AuthorsAllCacheKey = "problem_authors_all";
+    public const string AuthorsVisibleCacheKey = "problem_authors_only_visible";
+    public const string YearlyAcCachePrefix = "problem_yearly_ac:";
+
+    private static readonly TimeSpan TagsTtl = TimeSpan.FromSeconds(3600);
+    private static readonly TimeSpan AuthorsTtl = TimeSpan.FromSeconds(7200);
+    private static readonly TimeSpan YearlyAcTtl = TimeSpan.FromSeconds(3600);
+
+    public async Task<ServiceResult<List<TagDto>>> GetTagsAsync(string? keyword, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(TagsCachePrefix + (keyword ?? ""), TagsTtl,
+            ct => problems.ListUsedTagsAsync(keyword, ct), cancellationToken);
+
+    public async Task<ServiceResult<Page<ProblemListItemDto>>> ListAsync(string? limit, string? offset, string? keyword, string? tag,
+        string? difficulty, string? author, string? sort, CurrentUser? user, CancellationToken cancellationToken)
+    {
+        var filter = new ProblemListFilter(keyword?.Trim(), tag, difficulty, author, sort);
+        if (string.IsNullOrEmpty(limit))
+        {
+            return ServiceError.Of("Limit is needed");
+        }
+
+        if (!string.IsNullOrEmpty(filter.Sort) && filter.Sort is not ("flowchart" or "ast") && !ProblemRepository.SortFields.Contains(filter.Sort))
+        {
+            // The reference crashed on an unknown field (spec README, decision 5).
+            return new ServiceError("invalid-sort", $"sort: \"{filter.Sort}\" is not a valid choice.");
+        }
+
+        var page = await problems.ListPublicAsync(filter, PageRequest.Parse(limit, offset), cancellationToken);
+        var statuses = user is null ? null : (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).Problems;
+        return new Page<ProblemListItemDto>(
+            [.. page.Results.Select(r => ProblemViews.ToListItem(r) with
+            {
+                MyStatus = user is null ? null : ProblemViews.StatusOf(statuses, r.Id),
+            })],
+            page.Total);
+    }
+
+    public async Task<ServiceResult<ProblemDetailDto>> GetAsync(string displayId, CurrentUser? user, CancellationToken cancellationToken)
+    {
+        var problem = await problems.FindPublicVisibleByDisplayIdAsync(displayId, cancellationToken);
+        if (problem is null)
+        {
+            return ServiceError.Of("Problem does not exist");
+        }
+
+        var detail = ProblemDetailDto.From(problem, safe: false);
+        if (user is null)
+        {
+            return detail with { MyFailedCount = 0 };
+        }
+
+        var state = await problems.GetUserProblemStateAsync(user.Id, problem.Id, cancellationToken);
+        return detail with { MyStatus = ProblemViews.StatusOf(state.Status.Problems, problem.Id), MyFailedCount = state.FailedCount };
+    }
+
+    public async Task<ServiceResult<string>> BeatCountAsync(string? problemId, CurrentUser? user, CancellationToken cancellationToken)
+    {
+        if (user is null)
+        {
+            return "0";
+        }
+
+        if (!int.TryParse(problemId?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
+        {
+            return new ServiceError("invalid-problem_id", "problem_id: A valid integer is required.");
+        }
+
+        if (!await problems.HasAcceptedAsync(user.Id, id, cancellationToken))
+        {
+            return "0";
+        }
+
+        var today = time.GetUtcNow().UtcDateTime.Date;
+        var since = DateTime.SpecifyKind(today.AddYears(-2), DateTimeKind.Utc);
+        var (total, accepted) = await problems.GetBeatCountsAsync(id, since, cancellationToken);
+        if (total > 0 && accepted < total)
+        {
+            return ((total - accepted) * 100.0 / total).ToString("F2", CultureInfo.InvariantCulture);
+        }
+
+        return "0";
+    }
+
+    public async Task<ServiceResult<List<ProblemListItemDto>>> SimilarAsync(string? problemId, CurrentUser? user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(problemId))
+        {
+            return ServiceError.Of("problem_id is required");
+        }
+
+        var problem = await problems.FindPublicTagsByDisplayIdAsync(problemId, cancellationToken);
+        if (problem is null)
+        {
+            return ServiceError.Of("Problem not found");
+        }
+
+        if (problem.Value.TagIds.Count == 0)
+        {
+            return new List<ProblemListItemDto>();
+        }
+
+        var excluded = new List<string> { problemId };
+        if (user is not null)
+        {
+            var statuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).Problems;
+            if (statuses is not null)
+            {
+                excluded.AddRange(statuses.Values.Where(s => s.Status == JudgeStatus.Accepted).Select(s => s.DisplayId));
+            }
+        }
+
+        var rows = await problems.ListSimilarAsync(problem.Value.TagIds, excluded, cancellationToken);
+        return rows.Select(ProblemViews.ToListItem).ToList();
+    }
+
+    public async Task<ServiceResult<List<AuthorCountDto>>> AuthorsAsync(bool includeHidden, CancellationToken cancellationToken)
+    {
+        var key = includeHidden ? AuthorsAllCacheKey : AuthorsVisibleCacheKey;
+        var (found, cached) = await cache.TryGetAsync<List<AuthorCountDto>>(key);
+        if (found && cached is { Count: > 0 })
+        {
+            return cached;
+        }
+
+        var authors = await problems.ListAuthorsAsync(includeHidden, cancellationToken);
+        await cache.SetAsync(key, authors, AuthorsTtl);
+        return authors;
+    }
+
+    public async Task<ServiceResult<List<YearlyAcDto>>> YearlyAcAsync(string? problemId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(problemId))
+        {
+            return ServiceError.Of("problem_id is required");
+        }
+
+        var key = YearlyAcCachePrefix + problemId;
+        var (found, cached) = await cache.TryGetAsync<List<YearlyAcDto>>(key);
+        if (found && cached is not null)
+        {
+            return cached;
+        }
+
+        var id = await problems.FindPublicVisibleIdAsync(problemId, cancellationToken);
+        if (id is null)
+        {
+            return ServiceError.Of("Problem does not exist");
+        }
+
+        var rows = await problems.GetYearlyAcAsync(id.Value, cancellationToken);
+        await cache.SetAsync(key, rows, YearlyAcTtl);
+        return rows;
+    }
+
+    public async Task<ServiceResult<string>> PickOneAsync(CancellationToken cancellationToken) =>
+        await problems.PickRandomPublicDisplayIdAsync(cancellationToken) is { } id ? id : ServiceError.Of("No problem to pick");
+
+    /// <summary>GET /api/contest/problem after the contest gate (problem.md §1.9).</summary>
+    public async Task<ServiceResult<object>> ContestProblemsAsync(ContestGateDto contest, string? problemId, CurrentUser user,
+        CancellationToken cancellationToken)
+    {
+        var ended = contest.EndTime < time.GetUtcNow().UtcDateTime;
+        var showDetails = ended || user.IsSuperAdmin || contest.CreatedById == user.Id;
+        if (!string.IsNullOrEmpty(problemId))
+        {
+            var problem = await problems.FindContestProblemAsync(contest.Id, problemId, cancellationToken);
+            if (problem is null)
+            {
+                return ServiceError.Of("Problem does not exist.");
+            }
+
+            if (!showDetails)
+            {
+                return ServiceResult<object>.Ok(ProblemDetailDto.From(problem, safe: true));
+            }
+
+            var statuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
+            return ServiceResult<object>.Ok(ProblemDetailDto.From(problem, safe: false) with { MyStatus = ProblemViews.StatusOf(statuses, problem.Id) });
+        }
+
+        if (!showDetails)
+        {
+            var safe = await problems.ListContestProblemsFullAsync(contest.Id, cancellationToken);
+            return ServiceResult<object>.Ok(safe.Select(p => ProblemDetailDto.From(p, safe: true)).ToList());
+        }
+
+        var rows = await problems.ListContestProblemsAsync(contest.Id, cancellationToken);
+        var contestStatuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
+        return ServiceResult<object>.Ok(rows.Select(r => ProblemViews.ToListItem(r) with { MyStatus = ProblemViews.StatusOf(contestStatuses, r.Id) }).ToList());
+    }
+}

@@ -1,0 +1,653 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OnlineJudge.Data.Entities;
+using OnlineJudge.Services.Caching;
+using OnlineJudge.Tests.Builders;
+using OnlineJudge.Tests.Infrastructure;
+
+namespace OnlineJudge.Tests.Problems;
+
+public class ProblemAdminTests : IntegrationTest
+{
+    private User teacher = null!;
+
+    [SetUp]
+    public async Task CreateTeacherAsync() => teacher = await new UserBuilder().WithUsername("teacher").AsTeacherAdmin().BuildAsync();
+
+    private static CacheService Cache => TestEnvironment.Factory.Services.GetRequiredService<CacheService>();
+
+    /// <summary>A problem body exactly as the client's problem editor sends it (score as a string, contest_id "").</summary>
+    internal static JsonObject Body(string displayId = "1001", params string[] tags) => new()
+    {
+        ["_id"] = displayId,
+        ["title"] = "A + B",
+        ["description"] = "<p>Add <script>alert(1)</script>two numbers</p>",
+        ["input_description"] = "<p>two ints</p>",
+        ["output_description"] = "<p>their sum</p>",
+        ["time_limit"] = 1000,
+        ["memory_limit"] = 256,
+        ["difficulty"] = "Low",
+        ["visible"] = true,
+        ["share_submission"] = false,
+        ["tags"] = new JsonArray([.. (tags.Length == 0 ? ["Math"] : tags).Select(t => (JsonNode)JsonValue.Create(t)!)]),
+        ["languages"] = new JsonArray("C", "Python3"),
+        ["template"] = new JsonObject { ["C"] = "//TEMPLATE BEGIN\nint x;\n//TEMPLATE END" },
+        ["samples"] = new JsonArray(new JsonObject { ["input"] = "1 2\n", ["output"] = "3" }),
+        ["test_case_id"] = "abcdef0123456789abcdef0123456789",
+        ["test_case_score"] = new JsonArray(new JsonObject { ["input_name"] = "1.in", ["output_name"] = "1.out", ["score"] = "10", ["input_size"] = 4, ["output_size"] = 2, ["stripped_output_md5"] = "x" }),
+        ["hint"] = "",
+        ["source"] = "",
+        ["prompt"] = "",
+        ["answers"] = new JsonArray(new JsonObject { ["language"] = "Python3", ["code"] = "print(sum(map(int, input().split())))\n" }),
+        ["contest_id"] = "",
+        ["allow_flowchart"] = false,
+        ["mermaid_code"] = "",
+        ["flowchart_data"] = new JsonObject(),
+        ["flowchart_hint"] = "",
+        ["show_flowchart"] = false,
+        ["ast_rules"] = null,
+        ["sql_config"] = null,
+    };
+
+    private async Task<ApiClient> LoggedInAsync(User user)
+    {
+        var client = NewClient();
+        await client.LoginAsync(user);
+        return client;
+    }
+
+    private static Task<ApiResponse> Put(ApiClient client, string url, object body) =>
+        client.SendAsync(HttpMethod.Put, url, JsonContent(body));
+
+    private static Task<ApiResponse> Delete(ApiClient client, string url) => client.SendAsync(HttpMethod.Delete, url, null);
+
+    private static System.Net.Http.Json.JsonContent JsonContent(object body) => System.Net.Http.Json.JsonContent.Create(body);
+
+    // ---- permissions ----
+
+    [Test]
+    public async Task Admin_problem_endpoints_check_the_gate_and_problem_permission()
+    {
+        (await Client.GetAsync("/api/admin/problem")).AssertError("login-required", "Please login in first");
+        var student = await new UserBuilder().BuildAsync();
+        (await (await LoggedInAsync(student)).GetAsync("/api/admin/problem")).AssertError("login-required", "Please login in first");
+
+        var noPermission = await new UserBuilder().AsStudentAdmin().BuildAsync();
+        var client = await LoggedInAsync(noPermission);
+        (await client.GetAsync("/api/admin/problem")).AssertError("permission-denied", "Please login first");
+        (await client.PostJsonAsync("/api/admin/problem", Body())).AssertError("permission-denied", "Please login first");
+        (await client.GetAsync("/api/admin/problem/tag")).AssertError("permission-denied", "Please login first");
+        (await client.GetAsync("/api/admin/problem/stuck")).AssertError("permission-denied", "Please login first");
+
+        var disabled = await new UserBuilder().AsTeacherAdmin().Disabled().BuildAsync();
+        var disabledClient = await LoggedInAsync(disabled);
+        var response = await disabledClient.GetAsync("/api/admin/problem");
+        Assert.That(response.Error, Is.EqualTo("login-required").Or.EqualTo("permission-denied"));
+    }
+
+    [Test]
+    public async Task Permission_is_checked_before_validation_on_create()
+    {
+        var noPermission = await new UserBuilder().AsStudentAdmin().BuildAsync();
+        (await (await LoggedInAsync(noPermission)).PostJsonAsync("/api/admin/problem", new { title = "" }))
+            .AssertError("permission-denied", "Please login first");
+    }
+
+    // ---- list / detail ----
+
+    [Test]
+    public async Task List_shows_own_problems_unless_the_caller_manages_all()
+    {
+        var other = await new UserBuilder().WithUsername("other").AsTeacherAdmin().BuildAsync();
+        var mine = await new ProblemBuilder(teacher).WithDisplayId("m1").WithTitle("Mine").Hidden().WithTags("Loop").BuildAsync();
+        var theirs = await new ProblemBuilder(other).WithDisplayId("t1").WithTitle("Theirs").BuildAsync();
+        var contest = await new ContestBuilder(teacher).BuildAsync();
+        await new ProblemBuilder(teacher).InContest(contest).BuildAsync();
+        var student = await new UserBuilder().BuildAsync();
+        await ProblemTestData.AddReactionAsync(mine, student, "learned");
+        await ProblemTestData.AddReactionAsync(mine, teacher, "too_hard");
+        await ProblemTestData.AddReactionAsync(mine, other, "learned");
+
+        var own = (await (await LoggedInAsync(teacher)).GetAsync("/api/admin/problem?paging=true&offset=0&limit=10")).Ok();
+        Assert.That(own.GetProperty("total").GetInt32(), Is.EqualTo(1));
+        var item = own.GetProperty("results")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(item.GetProperty("_id").GetString(), Is.EqualTo("m1"));
+            Assert.That(item.GetProperty("id").GetInt32(), Is.EqualTo(mine.Id));
+            Assert.That(item.GetProperty("visible").GetBoolean(), Is.False);
+            Assert.That(item.GetProperty("created_by").GetProperty("username").GetString(), Is.EqualTo("teacher"));
+            Assert.That(item.GetProperty("tags")[0].GetString(), Is.EqualTo("Loop"));
+            Assert.That(item.GetProperty("create_time").GetString(), Does.EndWith("+08:00"));
+            Assert.That(item.GetProperty("has_ast_rules").GetBoolean(), Is.False);
+            Assert.That(item.GetProperty("top_reaction").GetProperty("type").GetString(), Is.EqualTo("learned"));
+            Assert.That(item.GetProperty("top_reaction").GetProperty("count").GetInt32(), Is.EqualTo(2));
+        });
+
+        var admin = await new UserBuilder().AsSuperAdmin().BuildAsync();
+        var all = (await (await LoggedInAsync(admin)).GetAsync("/api/admin/problem?limit=10")).Ok();
+        Assert.That(all.GetProperty("total").GetInt32(), Is.EqualTo(2));
+        Assert.That(all.GetProperty("results")[0].GetProperty("top_reaction").ValueKind, Is.EqualTo(JsonValueKind.Null));
+
+        var adminClient = await LoggedInAsync(admin);
+        Assert.That((await adminClient.GetAsync("/api/admin/problem?limit=10&keyword=THEIR")).Ok().GetProperty("total").GetInt32(), Is.EqualTo(1));
+        Assert.That((await adminClient.GetAsync("/api/admin/problem?limit=10&author=other")).Ok().GetProperty("results")[0].GetProperty("id").GetInt32(), Is.EqualTo(theirs.Id));
+        var tagId = (await ProblemTestData.ReloadAsync(mine.Id)).Tags[0].Id;
+        Assert.That((await adminClient.GetAsync($"/api/admin/problem?limit=10&tag_id={tagId}")).Ok().GetProperty("results")[0].GetProperty("id").GetInt32(), Is.EqualTo(mine.Id));
+    }
+
+    [Test]
+    public async Task Detail_returns_every_column_to_the_owner_only()
+    {
+        var other = await new UserBuilder().AsTeacherAdmin().BuildAsync();
+        var problem = await new ProblemBuilder(teacher).WithAnswers(("C", "int main(){}")).WithTemplate("C", "//PREPEND BEGIN\nx\n//PREPEND END").BuildAsync();
+
+        var data = (await (await LoggedInAsync(teacher)).GetAsync($"/api/admin/problem?id={problem.Id}")).Ok();
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.GetProperty("test_case_id").GetString(), Is.EqualTo("testcase"));
+            Assert.That(data.GetProperty("test_case_score")[0].GetProperty("input_name").GetString(), Is.EqualTo("1.in"));
+            Assert.That(data.GetProperty("answers")[0].GetProperty("code").GetString(), Is.EqualTo("int main(){}"));
+            Assert.That(data.GetProperty("template").GetProperty("C").GetString(), Is.EqualTo("//PREPEND BEGIN\nx\n//PREPEND END"));
+            Assert.That(data.GetProperty("visible").GetBoolean(), Is.True);
+            Assert.That(data.GetProperty("is_public").GetBoolean(), Is.False);
+            Assert.That(data.GetProperty("share_submission").GetBoolean(), Is.False);
+            Assert.That(data.GetProperty("prompt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        });
+
+        (await (await LoggedInAsync(other)).GetAsync($"/api/admin/problem?id={problem.Id}")).AssertError("error", "Problem does not exist");
+        var all = await new UserBuilder().AsStudentAdmin().BuildAsync();
+        await using (var db = TestEnvironment.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Id == all.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.ProblemPermission, ProblemPermission.All));
+        }
+
+        (await (await LoggedInAsync(all)).GetAsync($"/api/admin/problem?id={problem.Id}")).Ok();
+        (await (await LoggedInAsync(teacher)).GetAsync("/api/admin/problem?id=999999")).AssertError("error", "Problem does not exist");
+    }
+
+    // ---- create ----
+
+    [Test]
+    public async Task Create_accepts_the_client_body_and_returns_the_problem()
+    {
+        var client = await LoggedInAsync(teacher);
+        var data = (await client.PostJsonAsync("/api/admin/problem", Body("1001", "Math", " loop ", "LOOP"))).Ok();
+        Assert.Multiple(() =>
+        {
+            Assert.That(data.GetProperty("_id").GetString(), Is.EqualTo("1001"));
+            Assert.That(data.GetProperty("description").GetString(), Does.Not.Contain("<script>"));
+            Assert.That(data.GetProperty("samples")[0].GetProperty("input").GetString(), Is.EqualTo("1 2\n"));
+            Assert.That(data.GetProperty("test_case_score")[0].GetProperty("score").GetInt32(), Is.EqualTo(10));
+            Assert.That(data.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "Math", "loop" }));
+            Assert.That(data.GetProperty("created_by").GetProperty("id").GetInt32(), Is.EqualTo(teacher.Id));
+            Assert.That(data.GetProperty("contest").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(data.GetProperty("sql_config").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(data.GetProperty("ast_rules").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(data.GetProperty("mermaid_code").GetString(), Is.EqualTo(""));
+            Assert.That(data.GetProperty("answers")[0].GetProperty("language").GetString(), Is.EqualTo("Python3"));
+        });
+
+        var stored = await ProblemTestData.ReloadAsync(data.GetProperty("id").GetInt32());
+        Assert.That(stored.ContestId, Is.Null);
+        Assert.That(stored.LastUpdateTime, Is.Not.Null);
+
+        (await client.PostJsonAsync("/api/admin/problem", Body("1001"))).AssertError("error", "Display ID already exists");
+    }
+
+    [Test]
+    public async Task Create_reuses_tags_case_insensitively_and_clears_the_tag_cache()
+    {
+        await new ProblemBuilder(teacher).WithTags("Math").BuildAsync();
+        await Cache.SetAsync("problem_tags:", 1, TimeSpan.FromMinutes(5));
+        await Cache.SetAsync("problem_tags:ma", 1, TimeSpan.FromMinutes(5));
+        var data = (await (await LoggedInAsync(teacher)).PostJsonAsync("/api/admin/problem", Body("2001", "MATH", "New"))).Ok();
+        Assert.That(data.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "Math", "New" }));
+        Assert.That((await Cache.TryGetAsync<int>("problem_tags:")).Found, Is.False);
+        Assert.That((await Cache.TryGetAsync<int>("problem_tags:ma")).Found, Is.False);
+        await using var db = TestEnvironment.CreateDbContext();
+        Assert.That(await db.ProblemTags.CountAsync(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Create_validates_the_body()
+    {
+        var client = await LoggedInAsync(teacher);
+        var noTitle = Body();
+        noTitle["title"] = "";
+        (await client.PostJsonAsync("/api/admin/problem", noTitle)).AssertError("invalid-title", "title: This field may not be blank.");
+
+        var badLanguage = Body();
+        badLanguage["languages"] = new JsonArray("C", "Cobol");
+        (await client.PostJsonAsync("/api/admin/problem", badLanguage)).AssertError("invalid-languages", "languages: Cobol is not a valid language");
+
+        var badTestCase = Body();
+        badTestCase["test_case_id"] = "../etc";
+        (await client.PostJsonAsync("/api/admin/problem", badTestCase)).AssertError("invalid-test_case_id", "test_case_id: This value does not match the required pattern.");
+
+        var noTags = Body();
+        noTags["tags"] = new JsonArray();
+        (await client.PostJsonAsync("/api/admin/problem", noTags)).Error.Should("invalid-tags");
+
+        var tooLong = Body();
+        tooLong["time_limit"] = 60001;
+        (await client.PostJsonAsync("/api/admin/problem", tooLong)).Error.Should("invalid-time_limit");
+
+        var badScore = Body();
+        badScore["test_case_score"] = new JsonArray(new JsonObject { ["input_name"] = "1.in", ["output_name"] = "1.out", ["score"] = "ten" });
+        (await client.PostJsonAsync("/api/admin/problem", badScore)).Error.Should("invalid-score");
+
+        var blankSample = Body();
+        blankSample["samples"] = new JsonArray(new JsonObject { ["input"] = "", ["output"] = "3" });
+        (await client.PostJsonAsync("/api/admin/problem", blankSample)).Error.Should("invalid-input");
+
+        var noDisplayId = Body();
+        noDisplayId["_id"] = "";
+        (await client.PostJsonAsync("/api/admin/problem", noDisplayId)).AssertError("error", "Display ID is required");
+    }
+
+    [Test]
+    public async Task Create_runs_the_common_checks()
+    {
+        var client = await LoggedInAsync(teacher);
+        var noDescriptions = Body();
+        noDescriptions["input_description"] = "";
+        (await client.PostJsonAsync("/api/admin/problem", noDescriptions)).AssertError("error", "Input and output description are required");
+
+        var noSamples = Body();
+        noSamples["samples"] = new JsonArray();
+        (await client.PostJsonAsync("/api/admin/problem", noSamples)).AssertError("error", "Samples are required");
+
+        var mixed = Body();
+        mixed["languages"] = new JsonArray("SQL", "C");
+        (await client.PostJsonAsync("/api/admin/problem", mixed)).AssertError("error", "SQL problem cannot be mixed with other languages");
+
+        var noConfig = Body();
+        noConfig["languages"] = new JsonArray("SQL");
+        (await client.PostJsonAsync("/api/admin/problem", noConfig)).AssertError("error", "SQL problem requires sql_config");
+
+        var noAnswer = Body();
+        noAnswer["languages"] = new JsonArray("SQL");
+        noAnswer["sql_config"] = new JsonObject { ["mode"] = "query" };
+        (await client.PostJsonAsync("/api/admin/problem", noAnswer)).AssertError("error", "SQL problem requires a SQL reference answer");
+
+        var noTestCase = Body();
+        noTestCase["languages"] = new JsonArray("SQL");
+        noTestCase["sql_config"] = new JsonObject { ["mode"] = "query" };
+        noTestCase["answers"] = new JsonArray(new JsonObject { ["language"] = "SQL", ["code"] = "SELECT 1;" });
+        noTestCase["test_case_id"] = "missing0000000000000000000000000";
+        (await client.PostJsonAsync("/api/admin/problem", noTestCase)).AssertError("error", "测试点信息读取失败，请重新上传测试点");
+    }
+
+    [Test]
+    public async Task Create_a_sql_problem_without_samples()
+    {
+        var client = await LoggedInAsync(teacher);
+        var upload = await TestCaseTests.UploadAsync(client, TestCaseTests.Zip(("1.sql", "CREATE TABLE t(a);"), ("2.sql", "CREATE TABLE t(a); INSERT INTO t VALUES (1);")), sql: true);
+        var body = Body("S1");
+        body["languages"] = new JsonArray("SQL");
+        body["template"] = new JsonObject();
+        body["samples"] = new JsonArray();
+        body["input_description"] = "";
+        body["output_description"] = "";
+        body["sql_config"] = new JsonObject { ["mode"] = "query" };
+        body["answers"] = new JsonArray(new JsonObject { ["language"] = "SQL", ["code"] = "SELECT * FROM t;" });
+        body["test_case_id"] = upload.GetProperty("id").GetString();
+        var data = (await client.PostJsonAsync("/api/admin/problem", body)).Ok();
+        Assert.That(data.GetProperty("sql_config").GetProperty("mode").GetString(), Is.EqualTo("query"));
+        Assert.That(data.GetProperty("sql_config").GetProperty("order_sensitive").GetBoolean(), Is.False);
+
+        var normal = Body("S2");
+        normal["test_case_id"] = upload.GetProperty("id").GetString();
+        normal["languages"] = new JsonArray("SQL");
+        normal["sql_config"] = new JsonObject { ["mode"] = "query" };
+        normal["answers"] = new JsonArray(new JsonObject { ["language"] = "SQL", ["code"] = "SELECT 1;" });
+        var plain = await TestCaseTests.UploadAsync(client, TestCaseTests.Zip(("1.in", "1"), ("1.out", "1")), sql: false);
+        normal["test_case_id"] = plain.GetProperty("id").GetString();
+        (await client.PostJsonAsync("/api/admin/problem", normal)).AssertError("error", "测试点不是 SQL 类型，请重新上传 SQL 测试点压缩包");
+    }
+
+    // ---- edit ----
+
+    [Test]
+    public async Task Edit_overwrites_fields_and_replaces_tags()
+    {
+        var problem = await new ProblemBuilder(teacher).WithDisplayId("e1").WithTags("Old").WithFlowchart(true, true, "graph A").BuildAsync();
+        await new ProblemBuilder(teacher).WithDisplayId("taken").BuildAsync();
+        var client = await LoggedInAsync(teacher);
+        var body = Body("e1-new", "New");
+        body["id"] = problem.Id;
+        body["visible"] = false;
+        body.Remove("mermaid_code");
+        body.Remove("allow_flowchart");
+        (await Put(client, "/api/admin/problem", body)).Ok();
+
+        var stored = await ProblemTestData.ReloadAsync(problem.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.DisplayId, Is.EqualTo("e1-new"));
+            Assert.That(stored.Visible, Is.False);
+            Assert.That(stored.Tags.Select(t => t.Name), Is.EqualTo(new[] { "New" }));
+            Assert.That(stored.MermaidCode, Is.EqualTo("graph A"), "omitted mermaid_code is left unchanged");
+            Assert.That(stored.AllowFlowchart, Is.False, "omitted allow_flowchart takes its default");
+            Assert.That(stored.TestCaseScore[0].Score, Is.EqualTo(10));
+        });
+
+        body["_id"] = "taken";
+        (await Put(client, "/api/admin/problem", body)).AssertError("error", "Display ID already exists");
+        body["id"] = 999999;
+        (await Put(client, "/api/admin/problem", body)).AssertError("error", "Problem does not exist");
+
+        var other = await new UserBuilder().AsTeacherAdmin().BuildAsync();
+        body["id"] = problem.Id;
+        body["_id"] = "x";
+        (await Put(await LoggedInAsync(other), "/api/admin/problem", body)).AssertError("error", "Problem does not exist");
+    }
+
+    // ---- delete / visible ----
+
+    [Test]
+    public async Task Delete_removes_the_problem_and_its_submissions()
+    {
+        var problem = await new ProblemBuilder(teacher).BuildAsync();
+        var student = await new UserBuilder().BuildAsync();
+        await ProblemTestData.AddSubmissionAsync(problem, student, JudgeStatus.Accepted);
+        var other = await new UserBuilder().AsTeacherAdmin().BuildAsync();
+        var contest = await new ContestBuilder(teacher).BuildAsync();
+        var contestProblem = await new ProblemBuilder(teacher).InContest(contest).BuildAsync();
+
+        var client = await LoggedInAsync(teacher);
+        (await Delete(client, "/api/admin/problem")).AssertError("error", "Invalid parameter, id is required");
+        (await Delete(client, "/api/admin/problem?id=abc")).AssertError("invalid-id", "id: A valid integer is required.");
+        (await Delete(client, $"/api/admin/problem?id={contestProblem.Id}")).AssertError("error", "Problem does not exists");
+        (await Delete(await LoggedInAsync(other), $"/api/admin/problem?id={problem.Id}")).AssertError("error", "Problem does not exist");
+        Assert.That((await Delete(client, $"/api/admin/problem?id={problem.Id}")).Ok().ValueKind, Is.EqualTo(JsonValueKind.Null));
+
+        await using var db = TestEnvironment.CreateDbContext();
+        Assert.That(await db.Problems.AnyAsync(p => p.Id == problem.Id), Is.False);
+        Assert.That(await db.Submissions.AnyAsync(s => s.ProblemId == problem.Id), Is.False);
+    }
+
+    [Test]
+    public async Task Visible_toggles()
+    {
+        var problem = await new ProblemBuilder(teacher).BuildAsync();
+        var client = await LoggedInAsync(teacher);
+        (await Put(client, "/api/admin/problem/visible", new { id = problem.Id })).Ok();
+        Assert.That((await ProblemTestData.ReloadAsync(problem.Id)).Visible, Is.False);
+        (await Put(client, "/api/admin/problem/visible", new { id = problem.Id })).Ok();
+        Assert.That((await ProblemTestData.ReloadAsync(problem.Id)).Visible, Is.True);
+        (await Put(client, "/api/admin/problem/visible", new { id = 999999 })).AssertError("error", "Problem does not exist");
+        (await Put(client, "/api/admin/problem/visible", new { })).AssertError("invalid-id", "id: This field is required.");
+    }
+
+    // ---- tags ----
+
+    [Test]
+    public async Task Tag_list_counts_problems_including_unused_tags()
+    {
+        await new ProblemBuilder(teacher).WithTags("Loop", "Math").BuildAsync();
+        await new ProblemBuilder(teacher).WithTags("Math").BuildAsync();
+        await using (var db = TestEnvironment.CreateDbContext())
+        {
+            db.ProblemTags.Add(new ProblemTag { Name = "Alone" });
+            await db.SaveChangesAsync();
+        }
+
+        var client = await LoggedInAsync(teacher);
+        var data = (await client.GetAsync("/api/admin/problem/tag")).Ok();
+        Assert.That(data.EnumerateArray().Select(t => t.GetProperty("name").GetString()), Is.EqualTo(new[] { "Math", "Loop", "Alone" }));
+        Assert.That(data[0].GetProperty("problem_count").GetInt32(), Is.EqualTo(2));
+        Assert.That(data[2].GetProperty("problem_count").GetInt32(), Is.Zero);
+        Assert.That((await client.GetAsync("/api/admin/problem/tag?keyword=%20LO%20")).Ok().GetArrayLength(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Tag_rename_and_merge()
+    {
+        var p1 = await new ProblemBuilder(teacher).WithTags("Loops").BuildAsync();
+        var p2 = await new ProblemBuilder(teacher).WithTags("Loops", "Loop").BuildAsync();
+        var p3 = await new ProblemBuilder(teacher).WithTags("Loop").BuildAsync();
+        var loops = (await ProblemTestData.ReloadAsync(p1.Id)).Tags[0];
+        var loop = (await ProblemTestData.ReloadAsync(p3.Id)).Tags[0];
+        var client = await LoggedInAsync(teacher);
+
+        var renamed = (await Put(client, "/api/admin/problem/tag", new { id = loops.Id, name = " Loopz " })).Ok();
+        Assert.That(renamed.GetProperty("merged").GetBoolean(), Is.False);
+        Assert.That(renamed.GetProperty("name").GetString(), Is.EqualTo("Loopz"));
+        Assert.That(renamed.GetProperty("affected_count").GetInt32(), Is.Zero);
+
+        await Cache.SetAsync("problem_tags:", 1, TimeSpan.FromMinutes(5));
+        var merged = (await Put(client, "/api/admin/problem/tag", new { id = loops.Id, name = "LOOP" })).Ok();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(merged.GetProperty("merged").GetBoolean(), Is.True);
+            Assert.That(merged.GetProperty("id").GetInt32(), Is.EqualTo(loop.Id));
+            Assert.That(merged.GetProperty("name").GetString(), Is.EqualTo("Loop"));
+            Assert.That(merged.GetProperty("affected_count").GetInt32(), Is.EqualTo(2));
+            Assert.That(await ProblemTestData.TagNamesAsync(p1.Id), Is.EqualTo(new[] { "Loop" }));
+            Assert.That(await ProblemTestData.TagNamesAsync(p2.Id), Is.EqualTo(new[] { "Loop" }));
+            Assert.That((await Cache.TryGetAsync<int>("problem_tags:")).Found, Is.False);
+        });
+
+        (await Put(client, "/api/admin/problem/tag", new { id = 999999, name = "x" })).AssertError("error", "标签不存在，请刷新后重试");
+    }
+
+    [Test]
+    public async Task Tag_delete()
+    {
+        var problem = await new ProblemBuilder(teacher).WithTags("Gone", "Kept").BuildAsync();
+        var gone = (await ProblemTestData.ReloadAsync(problem.Id)).Tags.First(t => t.Name == "Gone");
+        var client = await LoggedInAsync(teacher);
+        (await Delete(client, "/api/admin/problem/tag")).AssertError("error", "Invalid parameter, id is required");
+        (await Delete(client, $"/api/admin/problem/tag?id={gone.Id}")).Ok();
+        Assert.That(await ProblemTestData.TagNamesAsync(problem.Id), Is.EqualTo(new[] { "Kept" }));
+        (await Delete(client, $"/api/admin/problem/tag?id={gone.Id}")).AssertError("error", "标签不存在，请刷新后重试");
+    }
+
+    [Test]
+    public async Task Batch_tag_adds_and_removes_on_own_problems()
+    {
+        var other = await new UserBuilder().AsTeacherAdmin().BuildAsync();
+        var mine = await new ProblemBuilder(teacher).WithTags("Keep").BuildAsync();
+        var theirs = await new ProblemBuilder(other).BuildAsync();
+        var client = await LoggedInAsync(teacher);
+
+        var added = (await client.PostJsonAsync("/api/admin/problem/batch_tag",
+            new { problem_ids = new[] { mine.Id, theirs.Id, 999999 }, tag_names = new[] { "New", "keep" }, action = "add" })).Ok();
+        Assert.That(added.GetProperty("problem_count").GetInt32(), Is.EqualTo(1));
+        Assert.That(added.GetProperty("tag_count").GetInt32(), Is.EqualTo(2));
+        Assert.That(await ProblemTestData.TagNamesAsync(mine.Id), Is.EqualTo(new[] { "Keep", "New" }));
+        Assert.That(await ProblemTestData.TagNamesAsync(theirs.Id), Is.Empty);
+
+        var removed = (await client.PostJsonAsync("/api/admin/problem/batch_tag",
+            new { problem_ids = new[] { mine.Id }, tag_names = new[] { " NEW " }, action = "remove" })).Ok();
+        Assert.That(removed.GetProperty("tag_count").GetInt32(), Is.EqualTo(1));
+        Assert.That(await ProblemTestData.TagNamesAsync(mine.Id), Is.EqualTo(new[] { "Keep" }));
+
+        (await client.PostJsonAsync("/api/admin/problem/batch_tag", new { problem_ids = new[] { theirs.Id }, tag_names = new[] { "x" }, action = "add" }))
+            .AssertError("error", "没有可操作的题目");
+        (await client.PostJsonAsync("/api/admin/problem/batch_tag", new { problem_ids = new[] { mine.Id }, tag_names = new[] { "nothing" }, action = "remove" }))
+            .AssertError("error", "没有匹配的标签");
+        (await client.PostJsonAsync("/api/admin/problem/batch_tag", new { problem_ids = new[] { mine.Id }, tag_names = new[] { "x" }, action = "move" }))
+            .AssertError("invalid-action", "action: \"move\" is not a valid choice.");
+    }
+
+    // ---- statistics ----
+
+    [Test]
+    public async Task Stuck_lists_problems_with_failing_users()
+    {
+        var p1 = await new ProblemBuilder(teacher).WithDisplayId("hard").WithTitle("Hard").BuildAsync();
+        var p2 = await new ProblemBuilder(teacher).WithDisplayId("easy").BuildAsync();
+        var a = await new UserBuilder().BuildAsync();
+        var b = await new UserBuilder().BuildAsync();
+        await ProblemTestData.AddSubmissionAsync(p1, a, JudgeStatus.WrongAnswer);
+        await ProblemTestData.AddSubmissionAsync(p1, a, JudgeStatus.RuntimeError);
+        await ProblemTestData.AddSubmissionAsync(p1, b, JudgeStatus.CompileError);
+        await ProblemTestData.AddSubmissionAsync(p1, b, JudgeStatus.Accepted);
+        await ProblemTestData.AddSubmissionAsync(p2, a, JudgeStatus.Accepted);
+
+        var student = await new UserBuilder().AsStudentAdmin().BuildAsync();
+        (await (await LoggedInAsync(student)).GetAsync("/api/admin/problem/stuck")).AssertError("permission-denied", "Please login first");
+        var data = (await (await LoggedInAsync(teacher)).GetAsync("/api/admin/problem/stuck")).Ok();
+        Assert.That(data.GetArrayLength(), Is.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(data[0].GetProperty("problem_id").GetString(), Is.EqualTo("hard"));
+            Assert.That(data[0].GetProperty("problem_title").GetString(), Is.EqualTo("Hard"));
+            Assert.That(data[0].GetProperty("total").GetInt32(), Is.EqualTo(4));
+            Assert.That(data[0].GetProperty("failed").GetInt32(), Is.EqualTo(3));
+            Assert.That(data[0].GetProperty("failed_users").GetInt32(), Is.EqualTo(2));
+            Assert.That(data[0].GetProperty("ac_rate").GetDouble(), Is.EqualTo(25.0));
+        });
+    }
+
+    [Test]
+    public async Task Top_ac_trend_keeps_problems_busy_every_year()
+    {
+        var busy = await new ProblemBuilder(teacher).WithDisplayId("busy").BuildAsync();
+        var student = await new UserBuilder().BuildAsync();
+        await using (var db = TestEnvironment.CreateDbContext())
+        {
+            foreach (var year in new[] { 2023, 2024 })
+            {
+                for (var i = 0; i < 51; i++)
+                {
+                    db.Submissions.Add(new Submission
+                    {
+                        Id = "b" + Guid.NewGuid().ToString("N")[1..], ProblemId = busy.Id, UserId = student.Id, Username = student.Username,
+                        Code = "x", Language = "C", CreateTime = new DateTime(year, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+                        Result = i < 17 ? JudgeStatus.Accepted : JudgeStatus.WrongAnswer,
+                    });
+                }
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var client = await LoggedInAsync(teacher);
+        var data = (await client.GetAsync("/api/admin/problem/top_ac_trend?since_year=2023&until_year=2024&min_per_year=50")).Ok();
+        Assert.That(data.GetArrayLength(), Is.EqualTo(1));
+        Assert.That(data[0].GetProperty("problem_id").GetString(), Is.EqualTo("busy"));
+        var yearly = data[0].GetProperty("yearly");
+        Assert.That(yearly.GetArrayLength(), Is.EqualTo(2));
+        Assert.That(yearly[0].GetProperty("year").GetInt32(), Is.EqualTo(2023));
+        Assert.That(yearly[0].GetProperty("accepted").GetInt32(), Is.EqualTo(17));
+        Assert.That(yearly[0].GetProperty("ac_rate").GetDouble(), Is.EqualTo(33.3));
+
+        Assert.That((await client.GetAsync("/api/admin/problem/top_ac_trend?since_year=2023&until_year=2024&min_per_year=100")).Ok().GetArrayLength(), Is.Zero);
+    }
+
+    // ---- contest problems ----
+
+    [Test]
+    public async Task Contest_problem_crud()
+    {
+        var contest = await new ContestBuilder(teacher).BuildAsync();
+        var client = await LoggedInAsync(teacher);
+        var body = Body("A");
+        body["contest_id"] = contest.Id;
+        var created = (await client.PostJsonAsync("/api/admin/contest/problem", body)).Ok();
+        Assert.That(created.GetProperty("contest").GetInt32(), Is.EqualTo(contest.Id));
+        var id = created.GetProperty("id").GetInt32();
+        (await client.PostJsonAsync("/api/admin/contest/problem", body)).AssertError("error", "Duplicate Display id");
+
+        var list = (await client.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}&limit=10&keyword=A%20+")).Ok();
+        Assert.That(list.GetProperty("total").GetInt32(), Is.EqualTo(1));
+        Assert.That(list.GetProperty("results")[0].TryGetProperty("top_reaction", out _), Is.False);
+        Assert.That((await client.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}&limit=10&keyword=a%20+")).Ok().GetProperty("total").GetInt32(), Is.Zero);
+        (await client.GetAsync("/api/admin/contest/problem")).AssertError("error", "Contest id is required");
+        Assert.That((await client.GetAsync($"/api/admin/contest/problem?id={id}")).Ok().GetProperty("_id").GetString(), Is.EqualTo("A"));
+
+        body["id"] = id;
+        body["title"] = "Renamed";
+        (await Put(client, "/api/admin/contest/problem", body)).Ok();
+        Assert.That((await ProblemTestData.ReloadAsync(id)).Title, Is.EqualTo("Renamed"));
+
+        var other = await new UserBuilder().AsTeacherAdmin().BuildAsync();
+        var otherClient = await LoggedInAsync(other);
+        (await otherClient.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}")).AssertError("error", "Contest does not exist");
+        (await otherClient.GetAsync($"/api/admin/contest/problem?id={id}")).AssertError("error", "Contest does not exist");
+        (await otherClient.PostJsonAsync("/api/admin/contest/problem", body)).AssertError("error", "Contest does not exist");
+        (await Put(otherClient, "/api/admin/contest/problem", body)).AssertError("error", "Contest does not exist");
+        (await Delete(otherClient, $"/api/admin/contest/problem?id={id}")).AssertError("error", "Contest does not exist");
+
+        var student = await new UserBuilder().BuildAsync();
+        await ProblemTestData.AddSubmissionAsync(await ProblemTestData.ReloadAsync(id), student, JudgeStatus.Accepted, contestId: contest.Id);
+        (await Delete(client, $"/api/admin/contest/problem?id={id}")).AssertError("error", "Can't delete the problem as it has submissions");
+
+        var fresh = await new ProblemBuilder(teacher).InContest(contest).BuildAsync();
+        (await Delete(client, $"/api/admin/contest/problem?id={fresh.Id}")).Ok();
+        var publicProblem = await new ProblemBuilder(teacher).BuildAsync();
+        (await Delete(client, $"/api/admin/contest/problem?id={publicProblem.Id}")).AssertError("error", "Problem does not exists");
+        (await Delete(client, "/api/admin/contest/problem")).AssertError("error", "Invalid parameter, id is required");
+    }
+
+    [Test]
+    public async Task Make_public_copies_a_contest_problem()
+    {
+        var contest = await new ContestBuilder(teacher).BuildAsync();
+        var problem = await new ProblemBuilder(teacher).WithDisplayId("A").InContest(contest).WithTags("Loop").WithCounts(5, 2).BuildAsync();
+        await new ProblemBuilder(teacher).WithDisplayId("used").BuildAsync();
+        var client = await LoggedInAsync(teacher);
+
+        (await client.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id, display_id = "used" })).AssertError("error", "Duplicate display ID");
+        (await client.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = 999999, display_id = "x" })).AssertError("error", "Problem does not exist");
+        (await client.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id, display_id = "P100" })).Ok();
+        (await client.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id, display_id = "P101" })).AssertError("error", "Already be a public problem");
+
+        await using var db = TestEnvironment.CreateDbContext();
+        var copy = await db.Problems.Include(p => p.Tags).SingleAsync(p => p.DisplayId == "P100");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(copy.ContestId, Is.Null);
+            Assert.That(copy.Visible, Is.False);
+            Assert.That(copy.SubmissionNumber, Is.Zero);
+            Assert.That(copy.Tags.Select(t => t.Name), Is.EqualTo(new[] { "Loop" }));
+            Assert.That(copy.CreatedById, Is.EqualTo(teacher.Id));
+            Assert.That(copy.TestCaseId, Is.EqualTo(problem.TestCaseId));
+            Assert.That((await ProblemTestData.ReloadAsync(problem.Id)).IsPublic, Is.True);
+        });
+
+        var noPermission = await new UserBuilder().AsStudentAdmin().BuildAsync();
+        var denied = await LoggedInAsync(noPermission);
+        (await denied.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id })).Error.Should("invalid-display_id");
+        (await denied.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id, display_id = "z" })).AssertError("permission-denied", "Please login first");
+    }
+
+    [Test]
+    public async Task Add_problem_from_public_copies_into_a_contest()
+    {
+        var contest = await new ContestBuilder(teacher).BuildAsync();
+        var ended = await new ContestBuilder(teacher).Ended().BuildAsync();
+        var problem = await new ProblemBuilder(teacher).WithDisplayId("1001").Hidden().WithTags("Math").WithCounts(9, 9).BuildAsync();
+        var client = await LoggedInAsync(teacher);
+
+        (await client.PostJsonAsync("/api/admin/contest/add_problem_from_public", new { contest_id = 999999, problem_id = problem.Id, display_id = "A" }))
+            .AssertError("error", "Contest or Problem does not exist");
+        (await client.PostJsonAsync("/api/admin/contest/add_problem_from_public", new { contest_id = ended.Id, problem_id = problem.Id, display_id = "A" }))
+            .AssertError("error", "Contest has ended");
+        (await client.PostJsonAsync("/api/admin/contest/add_problem_from_public", new { contest_id = contest.Id, problem_id = problem.Id, display_id = "A" })).Ok();
+        (await client.PostJsonAsync("/api/admin/contest/add_problem_from_public", new { contest_id = contest.Id, problem_id = problem.Id, display_id = "A" }))
+            .AssertError("error", "Duplicate display id in this contest");
+
+        await using var db = TestEnvironment.CreateDbContext();
+        var copy = await db.Problems.Include(p => p.Tags).SingleAsync(p => p.ContestId == contest.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(copy.DisplayId, Is.EqualTo("A"));
+            Assert.That(copy.Visible, Is.True);
+            Assert.That(copy.IsPublic, Is.True);
+            Assert.That(copy.AcceptedNumber, Is.Zero);
+            Assert.That(copy.Tags.Select(t => t.Name), Is.EqualTo(new[] { "Math" }));
+        });
+    }
+}
+
+internal static class ErrorAssertions
+{
+    public static void Should(this string? error, string expected) => Assert.That(error, Is.EqualTo(expected));
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using OnlineJudge.Data.Announcements;
+using OnlineJudge.Data.Paging;
+using OnlineJudge.Services.Announcements;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Web.Infrastructure.Permissions;
+
+namespace OnlineJudge.Web.Controllers.Admin;
+
+/// <summary>announcement.md §2–§5: super admins only (behind the admin gate); writes validate before the role check.</summary>
+public class AnnouncementAdminController(AnnouncementService announcements) : ApiControllerBase
+{
+    [SuperAdminRequired]
+    [HttpGet("/api/admin/announcement")]
+    public Task<ServiceResult<object>> Get(CancellationToken cancellationToken) =>
+        announcements.GetForAdminAsync(RequestData.GetString("id"), RequestData.GetString("visible"),
+            PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")), cancellationToken);
+
+    [SuperAdminRequired(Order = PermissionAttribute.AfterValidation)]
+    [HttpPost("/api/admin/announcement")]
+    public Task<ServiceResult<AnnouncementDto>> Create(CreateAnnouncementRequest request, CancellationToken cancellationToken) =>
+        announcements.CreateAsync(request, CurrentUser!, cancellationToken);
+
+    [SuperAdminRequired(Order = PermissionAttribute.AfterValidation)]
+    [HttpPut("/api/admin/announcement")]
+    public Task<ServiceResult<AnnouncementDto>> Update(EditAnnouncementRequest request, CancellationToken cancellationToken) =>
+        announcements.UpdateAsync(request, cancellationToken);
+
+    [SuperAdminRequired]
+    [HttpDelete("/api/admin/announcement")]
+    public Task<ServiceResult<object?>> Delete(CancellationToken cancellationToken) =>
+        announcements.DeleteAsync(RequestData.GetString("id"), cancellationToken);
+}

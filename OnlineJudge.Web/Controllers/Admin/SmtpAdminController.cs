@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Mail;
+using OnlineJudge.Web.Infrastructure.Permissions;
+
+namespace OnlineJudge.Web.Controllers.Admin;
+
+/// <summary>conf.md legacy: SMTP configuration (stored in the <c>smtp_config</c> option) and a test mail; super admin, then validation.</summary>
+[SuperAdminRequired]
+public class SmtpAdminController(SmtpConfigService smtp) : ApiControllerBase
+{
+    [HttpGet("/api/admin/smtp")]
+    public async Task<ServiceResult<SmtpConfigView?>> Get(CancellationToken cancellationToken) =>
+        await smtp.GetAsync(cancellationToken);
+
+    [HttpPost("/api/admin/smtp")]
+    public async Task<ServiceResult<object?>> Create(CreateSmtpConfigRequest request, CancellationToken cancellationToken) =>
+        await smtp.CreateAsync(request, cancellationToken);
+
+    [HttpPut("/api/admin/smtp")]
+    public async Task<ServiceResult<object?>> Edit(EditSmtpConfigRequest request, CancellationToken cancellationToken) =>
+        await smtp.EditAsync(request, cancellationToken);
+
+    [HttpPost("/api/admin/smtp_test")]
+    public async Task<ServiceResult<object?>> Test(TestSmtpConfigRequest request, CancellationToken cancellationToken) =>
+        await smtp.TestAsync(request, CurrentUser!.Username, cancellationToken);
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using OnlineJudge.Data.Paging;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Users;
+using OnlineJudge.Web.Infrastructure.Permissions;
+
+namespace OnlineJudge.Web.Controllers.Admin;
+
+/// <summary>Admin user management (account.md A12–A16, legacy C9/C10) and the lucky-student picker (conf.md §12).</summary>
+public class UserAdminController(UserAdminService users) : ApiControllerBase
+{
+    [SuperAdminRequired]
+    [HttpGet("/api/admin/user")]
+    public async Task<ServiceResult<object>> Get(CancellationToken cancellationToken) =>
+        await users.GetAsync(RequestData.GetString("id"), RequestData.GetString("order_by"), RequestData.GetString("type"),
+            RequestData.GetString("keyword"), PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")),
+            cancellationToken);
+
+    [SuperAdminRequired(Order = PermissionAttribute.AfterValidation)]
+    [HttpPost("/api/admin/user")]
+    public async Task<ServiceResult<object?>> Import(ImportUsersRequest request, CancellationToken cancellationToken) =>
+        await users.ImportAsync(request, cancellationToken);
+
+    [SuperAdminRequired(Order = PermissionAttribute.AfterValidation)]
+    [HttpPut("/api/admin/user")]
+    public async Task<ServiceResult<UserAdminDto>> Edit(EditUserRequest request, CancellationToken cancellationToken) =>
+        await users.EditAsync(request, cancellationToken);
+
+    [SuperAdminRequired]
+    [HttpDelete("/api/admin/user")]
+    public async Task<ServiceResult<object?>> Delete(CancellationToken cancellationToken) =>
+        await users.DeleteAsync(RequestData.GetString("id"), CurrentUser!.Id, cancellationToken);
+
+    [SuperAdminRequired]
+    [HttpPost("/api/admin/reset_password")]
+    public async Task<ServiceResult<string>> ResetPassword(ResetPasswordRequest request, CancellationToken cancellationToken) =>
+        await users.ResetPasswordAsync(request.Id, cancellationToken);
+
+    [SuperAdminRequired(Order = PermissionAttribute.AfterValidation)]
+    [HttpPost("/api/admin/generate_user")]
+    public async Task<ServiceResult<GeneratedUsersDto>> Generate(GenerateUsersRequest request, CancellationToken cancellationToken) =>
+        await users.GenerateAsync(request, cancellationToken);
+
+    /// <summary>The xlsx itself (not an envelope) on success; errors are envelopes.</summary>
+    [SuperAdminRequired]
+    [HttpGet("/api/admin/generate_user")]
+    public async Task<IActionResult> DownloadGenerated(CancellationToken cancellationToken)
+    {
+        var result = await users.DownloadGeneratedAsync(RequestData.GetString("file_id"), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return new ObjectResult(result);
+        }
+
+        Response.Headers.ContentDisposition = "attachment; filename=users.xlsx";
+        return File(result.Data!, "application/xlsx");
+    }
+
+    [HttpGet("/api/admin/random_user")]
+    public async Task<ServiceResult<List<string>>> RandomUser(CancellationToken cancellationToken) =>
+        await users.GetRandomUsernamesAsync(RequestData.GetString("classroom"), cancellationToken);
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using OnlineJudge.Data.Comments;
+using OnlineJudge.Services.Comments;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Web.Infrastructure.Permissions;
+
+namespace OnlineJudge.Web.Controllers.Oj;
+
+/// <summary>comment.md Part B (legacy): ratings and comments after solving a problem.</summary>
+public class CommentController(CommentService comments) : ApiControllerBase
+{
+    /// <summary>B1: validation first, then login.</summary>
+    [LoginRequired(Order = PermissionAttribute.AfterValidation)]
+    [HttpPost("/api/comment")]
+    public Task<ServiceResult<object?>> Create(CreateCommentRequest request, CancellationToken cancellationToken) =>
+        comments.CreateAsync(request, CurrentUser!, cancellationToken);
+
+    [LoginRequired]
+    [HttpGet("/api/comment")]
+    public Task<ServiceResult<MyCommentDto?>> Mine(CancellationToken cancellationToken) =>
+        comments.GetMineAsync(RequestData.GetString("problem_id"), CurrentUser!, cancellationToken);
+
+    [HttpGet("/api/comment/statistics")]
+    public Task<ServiceResult<CommentStatisticsDto?>> Statistics(CancellationToken cancellationToken) =>
+        comments.GetStatisticsAsync(RequestData.GetString("problem_id"), cancellationToken);
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
+using OnlineJudge.Data.Messages;
+using OnlineJudge.Data.Paging;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Messages;
+using OnlineJudge.Web.Infrastructure.Permissions;
+
+namespace OnlineJudge.Web.Controllers.Oj;
+
+/// <summary>message.md: the caller's messages; super admins send them (role check before validation).</summary>
+public class MessageController(MessageService messages) : ApiControllerBase
+{
+    [LoginRequired]
+    [HttpGet("/api/message")]
+    public async Task<ServiceResult<Page<MessageDto>>> List(CancellationToken cancellationToken) =>
+        await messages.ListAsync(CurrentUser!, PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")), cancellationToken);
+
+    [SuperAdminRequired]
+    [HttpPost("/api/message")]
+    public Task<ServiceResult<object?>> Create(CreateMessageRequest request, CancellationToken cancellationToken) =>
+        messages.CreateAsync(request, CurrentUser!, cancellationToken);
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using OnlineJudge.Services.Comments;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Web.Infrastructure.Permissions;
+
+namespace OnlineJudge.Web.Controllers.Oj;
+
+/// <summary>comment.md Part A: the caller's verdict on a problem and, once given, everyone's counts.</summary>
+public class ReactionController(ReactionService reactions) : ApiControllerBase
+{
+    [LoginRequired]
+    [HttpGet("/api/reaction")]
+    public Task<ServiceResult<ReactionStateDto>> Get(CancellationToken cancellationToken) =>
+        reactions.GetAsync(RequestData.GetString("problem_id"), CurrentUser!, cancellationToken);
+
+    [LoginRequired]
+    [HttpPost("/api/reaction")]
+    public Task<ServiceResult<ReactionStateDto>> Set(SetReactionRequest request, CancellationToken cancellationToken) =>
+        reactions.SetAsync(request, CurrentUser!, cancellationToken);
+}
