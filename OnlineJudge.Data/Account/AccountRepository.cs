@@ -78,14 +78,6 @@ public class AccountRepository(OnlineJudgeDbContext db)
     public Task SetOpenApiAppKeyAsync(int userId, string appKey, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.OpenApiAppkey, appKey), cancellationToken);
 
-    public Task SetAuthTokenAsync(int userId, string token, CancellationToken cancellationToken) =>
-        db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.AuthToken, token), cancellationToken);
-
-    public Task<SsoUserDto?> FindSsoUserAsync(string token, CancellationToken cancellationToken) =>
-        db.Users.Where(u => u.AuthToken == token)
-            .Select(u => new SsoUserDto(u.Username, u.Profile != null ? u.Profile.Avatar : UserProfile.DefaultAvatar, u.AdminType))
-            .FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>Users with this e-mail address, compared case-insensitively (at most two: enough to detect ambiguity).</summary>
     public Task<List<ResetTokenUserDto>> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {

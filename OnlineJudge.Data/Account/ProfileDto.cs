@@ -48,5 +48,3 @@ public sealed record ProfileChangesDto
 /// <summary>First and newest non-contest submission times of a user (GET /api/metrics).</summary>
 public sealed record SubmissionSpanDto(DateTime First, DateTime Latest);
 
-/// <summary>What the legacy SSO check reveals of a token's user.</summary>
-public sealed record SsoUserDto(string Username, string Avatar, string AdminType);

@@ -101,13 +101,6 @@ public class CheckUsernameOrEmailRequest
     public string? Email { get; set; }
 }
 
-/// <summary>POST /api/sso (account.md C8).</summary>
-public class SsoRequest
-{
-    [StringField]
-    public string Token { get; set; } = "";
-}
-
 /// <summary>POST /api/apply_reset_password (account.md C12).</summary>
 public class ApplyResetPasswordRequest
 {
@@ -137,8 +130,6 @@ public sealed record UsernameOrEmailTaken(bool Username, bool Email);
 /// <summary><c>{"appkey"}</c> of POST /api/open_api_appkey.</summary>
 public sealed record AppKeyResult(string Appkey);
 
-/// <summary><c>{"token"}</c> of GET /api/sso.</summary>
-public sealed record SsoTokenResult(string Token);
 
 /// <summary>GET /api/metrics: <c>datetime2str</c> times (UTC, <c>Z</c>).</summary>
 public sealed record MetricsResult(

@@ -162,16 +162,6 @@ public class AccountService(
         return new AppKeyResult(key);
     }
 
-    public async Task<ServiceResult<SsoTokenResult>> IssueSsoTokenAsync(int userId, CancellationToken cancellationToken)
-    {
-        var token = RandomStrings.LowerHex();
-        await accounts.SetAuthTokenAsync(userId, token, cancellationToken);
-        return new SsoTokenResult(token);
-    }
-
-    public async Task<ServiceResult<SsoUserDto>> CheckSsoTokenAsync(SsoRequest request, CancellationToken cancellationToken) =>
-        await accounts.FindSsoUserAsync(request.Token, cancellationToken) is { } user ? user : ServiceError.Of("User does not exist");
-
     /// <summary>
     /// Issues a reset token valid 20 minutes and e-mails its link. The e-mail is sent before answering: when it cannot
     /// be sent the token is withdrawn and the caller is told to try again, rather than waiting 20 minutes for nothing.

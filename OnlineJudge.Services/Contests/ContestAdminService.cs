@@ -205,7 +205,8 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
             return ServiceError.Of("Parameter error");
         }
 
-        return TryParseId(contestId, out var id) ? await contests.GetAnnouncementsAsync(id, keyword, cancellationToken) : [];
+        // A non-numeric contest_id crashed the reference; it names no contest (spec README, decision 5).
+        return TryParseId(contestId, out var id) ? await contests.GetAnnouncementsAsync(id, keyword, cancellationToken) : ContestDoesNotExist;
     }
 
     private static ServiceError? CheckWrite(ContestWriteDto values)

@@ -91,7 +91,7 @@ public partial class ProblemRequest
     [GeneratedRegex("^[a-zA-Z0-9]+$")]
     private static partial Regex TestCaseIdRegex();
 
-    private string? CheckTestCaseId() => TestCaseIdRegex().IsMatch(TestCaseId) ? null : "This value does not match the required pattern.";
+    public string? CheckTestCaseId() => TestCaseIdRegex().IsMatch(TestCaseId) ? null : "This value does not match the required pattern.";
 }
 
 public sealed class SampleRequest

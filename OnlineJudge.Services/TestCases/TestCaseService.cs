@@ -48,8 +48,9 @@ public partial class TestCaseService(IOptions<StorageOptions> storage, IConfigur
         {
             archive = await ZipArchive.CreateAsync(zipStream, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         }
-        catch (InvalidDataException)
+        catch (Exception exception) when (exception is InvalidDataException or ArgumentOutOfRangeException or EndOfStreamException)
         {
+            // Not a zip (or a truncated one): the reader fails before any entry is read.
             return ServiceError.Of("Bad zip file");
         }
 

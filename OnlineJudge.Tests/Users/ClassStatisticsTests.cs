@@ -19,7 +19,7 @@ public class ClassStatisticsTests
     [TestCase(new[] { 1, 2, 3, 4 }, 1.25, 3.75)]
     [TestCase(new[] { 0, 3, 3, 4, 6, 10 }, 2.25, 7.0)]
     [TestCase(new[] { 3, 3 }, 3.0, 3.0)]
-    [TestCase(new[] { 1, 9 }, 0.0, 10.0)]
+    [TestCase(new[] { 1, 9 }, -1.0, 11.0)]
     [TestCase(new[] { 5, 1, 4, 2, 3 }, 1.5, 4.5)]
     public void Quartiles_are_exclusive_like_statistics_quantiles(int[] values, double q1, double q3)
     {

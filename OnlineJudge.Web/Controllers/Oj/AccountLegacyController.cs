@@ -45,16 +45,6 @@ public class AccountLegacyController(AccountService accounts, UserSessionService
     public async Task<ServiceResult<AppKeyResult>> OpenApiAppKey(CancellationToken cancellationToken) =>
         await accounts.ResetOpenApiAppKeyAsync(CurrentUser!.Id, cancellationToken);
 
-    [LoginRequired]
-    [HttpGet("/api/sso")]
-    public async Task<ServiceResult<SsoTokenResult>> IssueSsoToken(CancellationToken cancellationToken) =>
-        await accounts.IssueSsoTokenAsync(CurrentUser!.Id, cancellationToken);
-
-    [CsrfExempt]
-    [HttpPost("/api/sso")]
-    public async Task<ServiceResult<SsoUserDto>> CheckSsoToken(SsoRequest request, CancellationToken cancellationToken) =>
-        await accounts.CheckSsoTokenAsync(request, cancellationToken);
-
     /// <summary>utils.md §3: a new code, its id in the captcha cookie.</summary>
     [HttpGet("/api/captcha")]
     public async Task<ServiceResult<string>> Captcha()

@@ -5,7 +5,7 @@ using OnlineJudge.Web.Infrastructure.Auth;
 
 namespace OnlineJudge.Web.Infrastructure.Csrf;
 
-/// <summary>Endpoints the CSRF check skips (judge heartbeat, image upload, legacy SSO).</summary>
+/// <summary>Endpoints the CSRF check skips (judge heartbeat, image uploads).</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class CsrfExemptAttribute : Attribute;
 
