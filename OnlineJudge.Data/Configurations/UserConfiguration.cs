@@ -24,6 +24,8 @@ public class UserConfiguration : IEntityTypeConfiguration<User>
         // Widened from varchar(20) to hold the data-protection ciphertext (spec README, decision 6).
         builder.Property(u => u.RawPassword).HasMaxLength(1024);
         builder.Property(u => u.CreateTime).HasDefaultValueSql("now()");
+        // Ours: class ranks and class usernames filter by class.
+        builder.HasIndex(u => u.ClassName).HasDatabaseName("user_class_name_idx");
 
         builder.HasOne(u => u.Profile).WithOne(p => p.User)
             .HasForeignKey<UserProfile>(p => p.UserId)

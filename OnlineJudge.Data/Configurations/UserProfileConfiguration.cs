@@ -17,5 +17,8 @@ public class UserProfileConfiguration : IEntityTypeConfiguration<UserProfile>
         builder.Property(p => p.Blog).HasMaxLength(200);
         builder.Property(p => p.AcceptedNumber).HasDefaultValue(0);
         builder.Property(p => p.SubmissionNumber).HasDefaultValue(0);
+        // Ours: the user rank list orders by these columns.
+        builder.HasIndex(p => new { p.AcceptedNumber, p.SubmissionNumber, p.Id }).IsDescending(true, false, false)
+            .HasDatabaseName("user_profile_rank_idx");
     }
 }

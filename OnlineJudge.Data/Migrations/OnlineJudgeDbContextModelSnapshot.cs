@@ -1647,6 +1647,9 @@ namespace OnlineJudge.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClassName")
+                        .HasDatabaseName("user_class_name_idx");
+
                     b.HasIndex("OpenApiAppkey")
                         .HasDatabaseName("user_open_api_appkey_idx")
                         .HasFilter("open_api_appkey IS NOT NULL");
@@ -1825,6 +1828,10 @@ namespace OnlineJudge.Data.Migrations
 
                     b.HasIndex("UserId")
                         .IsUnique();
+
+                    b.HasIndex("AcceptedNumber", "SubmissionNumber", "Id")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("user_profile_rank_idx");
 
                     b.ToTable("user_profile", (string)null);
                 });

@@ -188,7 +188,12 @@ public class ProblemRepository(OnlineJudgeDbContext db)
 
     // ---- student reads ---------------------------------------------------------------------------------------
 
-    public Task<Page<ProblemListRow>> ListPublicAsync(ProblemListFilter filter, PageRequest page, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the public list; for a logged-in caller (<paramref name="userId"/>) the count and the caller's
+    /// <c>acm_problems_status</c> come from one query, so the list costs two queries.
+    /// </summary>
+    public async Task<(Page<ProblemListRow> Page, AcmProblemsStatus? Status)> ListPublicAsync(ProblemListFilter filter, PageRequest page,
+        int? userId, CancellationToken cancellationToken)
     {
         var query = PublicVisible;
         if (!string.IsNullOrEmpty(filter.Keyword))
@@ -215,7 +220,29 @@ public class ProblemRepository(OnlineJudgeDbContext db)
             query = query.Where(p => p.CreatedBy!.Username == author);
         }
 
-        return Order(query, filter.Sort).Select(ListRow).ToPageAsync(page, cancellationToken);
+        int total;
+        AcmProblemsStatus? status = null;
+        var head = userId is { } uid
+            ? await db.UserProfiles.Where(p => p.UserId == uid).Select(p => new { Total = query.Count(), p.AcmProblemsStatus })
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        if (head is not null)
+        {
+            total = head.Total;
+            status = head.AcmProblemsStatus;
+        }
+        else
+        {
+            total = await query.CountAsync(cancellationToken);
+        }
+
+        if (page.Limit == 0 || page.Offset >= total)
+        {
+            return (new Page<ProblemListRow>([], total), status);
+        }
+
+        var rows = await Order(query, filter.Sort).Skip(page.Offset).Take(page.Limit).Select(ListRow).ToListAsync(cancellationToken);
+        return (new Page<ProblemListRow>(rows, total), status);
     }
 
     private static IOrderedQueryable<Problem> Order(IQueryable<Problem> query, string? sort) => sort switch

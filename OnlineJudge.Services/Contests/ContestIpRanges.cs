@@ -83,7 +83,7 @@ public readonly record struct ContestIpRange(IPAddress Network, int PrefixLength
         address = IPAddress.None;
         if (text.Contains(':', StringComparison.Ordinal))
         {
-            if (text.Contains('%', StringComparison.Ordinal) || !IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6)
+            if (text.Contains('%', StringComparison.Ordinal) || text.Contains('[', StringComparison.Ordinal) || !IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6)
             {
                 return false;
             }

@@ -40,8 +40,8 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
             return new ServiceError("invalid-sort", $"sort: \"{filter.Sort}\" is not a valid choice.");
         }
 
-        var page = await problems.ListPublicAsync(filter, PageRequest.Parse(limit, offset), cancellationToken);
-        var statuses = user is null ? null : (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).Problems;
+        var (page, status) = await problems.ListPublicAsync(filter, PageRequest.Parse(limit, offset), user?.Id, cancellationToken);
+        var statuses = status?.Problems;
         return new Page<ProblemListItemDto>(
             [.. page.Results.Select(r => ProblemViews.ToListItem(r) with
             {

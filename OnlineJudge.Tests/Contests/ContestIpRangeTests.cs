@@ -30,6 +30,8 @@ public class ContestIpRangeTests
     [TestCase("2001:db8::/129")]
     [TestCase("2001:db8::/ffff::")]
     [TestCase("1.2.3.4/8/8")]
+    [TestCase("[::1]")]
+    [TestCase("fe80::1%eth0/64")]
     public void Invalid_ranges_do_not_parse(string text) => Assert.That(ContestIpRange.TryParse(text, out _), Is.False);
 
     [Test]

@@ -154,6 +154,39 @@ public class ContestRankTests : IntegrationTest
     }
 
     [Test]
+    public async Task Concurrent_readers_after_an_invalidation_all_get_the_new_rank()
+    {
+        var students = new List<User>();
+        for (var i = 0; i < 30; i++)
+        {
+            var student = await new UserBuilder().BuildAsync();
+            await new AcmContestRankBuilder(contest, student).Accepted(1, 100 + i).BuildAsync();
+            students.Add(student);
+        }
+
+        await Client.LoginAsync(teacher);
+        Assert.That((await Client.GetAsync($"/api/contest_rank?contest_id={contest.Id}")).Ok().GetProperty("total").GetInt32(), Is.EqualTo(30));
+        await using (var db = TestEnvironment.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Id == students[0].Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true));
+        }
+
+        await using (var scope = CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContestRankService>().InvalidateRankAsync(contest.Id);
+        }
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            Client.GetAsync($"/api/contest_rank?contest_id={contest.Id}&limit=5&offset={i % 6 * 5}")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(pages.Select(p => p.Ok().GetProperty("total").GetInt32()), Is.All.EqualTo(29));
+            Assert.That(pages[0].Ok().GetProperty("results")[0].GetProperty("user").GetProperty("id").GetInt32(), Is.EqualTo(students[1].Id));
+            Assert.That(pages[5].Ok().GetProperty("results").GetArrayLength(), Is.EqualTo(4));
+        });
+    }
+
+    [Test]
     public async Task Invalidating_one_contest_leaves_the_others_cached()
     {
         var other = await new ContestBuilder(teacher).BuildAsync();
@@ -176,6 +209,28 @@ public class ContestRankTests : IntegrationTest
         {
             Assert.That(await Accepted(contest), Is.EqualTo(1));
             Assert.That(await Accepted(other), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Without_redis_the_rank_is_read_from_the_database()
+    {
+        var student = await Student("stu", "Real");
+        await new AcmContestRankBuilder(contest, student).Accepted(1, 10).BuildAsync();
+        await using var scope = CreateScope();
+        await using var down = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:1,abortConnect=false,connectTimeout=200,asyncTimeout=200,syncTimeout=200");
+        var service = new ContestRankService(scope.ServiceProvider.GetRequiredService<OnlineJudge.Data.Contests.ContestRepository>(), down, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ContestRankService>.Instance);
+        var gate = new OnlineJudge.Data.Contests.ContestGateDto(contest.Id, teacher.Id, null, contest.StartTime, contest.EndTime);
+
+        var page = (await service.GetPageAsync(gate, null, new OnlineJudge.Data.Paging.PageRequest(10, 0), CancellationToken.None)).Data!;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(page.Total, Is.EqualTo(1));
+            Assert.That(page.Results[0].User.Username, Is.EqualTo("stu"));
+            Assert.That(page.Results[0].User.RealName, Is.Null);
+            Assert.DoesNotThrowAsync(() => service.InvalidateRankAsync(contest.Id));
+            Assert.That((await service.DownloadAsync(gate, null, CancellationToken.None)).Data!.Content, Is.Not.Empty);
         });
     }
 

@@ -555,10 +555,10 @@ public class ProblemAdminTests : IntegrationTest
         var id = created.GetProperty("id").GetInt32();
         (await client.PostJsonAsync("/api/admin/contest/problem", body)).AssertError("error", "Duplicate Display id");
 
-        var list = (await client.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}&limit=10&keyword=A%20+")).Ok();
+        var list = (await client.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}&limit=10&keyword=A%20%2B")).Ok();
         Assert.That(list.GetProperty("total").GetInt32(), Is.EqualTo(1));
         Assert.That(list.GetProperty("results")[0].TryGetProperty("top_reaction", out _), Is.False);
-        Assert.That((await client.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}&limit=10&keyword=a%20+")).Ok().GetProperty("total").GetInt32(), Is.Zero);
+        Assert.That((await client.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}&limit=10&keyword=a%20%2B")).Ok().GetProperty("total").GetInt32(), Is.Zero);
         (await client.GetAsync("/api/admin/contest/problem")).AssertError("error", "Contest id is required");
         Assert.That((await client.GetAsync($"/api/admin/contest/problem?id={id}")).Ok().GetProperty("_id").GetString(), Is.EqualTo("A"));
 

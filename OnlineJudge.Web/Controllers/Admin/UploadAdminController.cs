@@ -50,7 +50,6 @@ public class UploadAdminController(UploadService uploads) : ControllerBase
             bodySize.MaxRequestBodySize = limit;
         }
 
-        HttpContext.Features.Set<IFormFeature>(new FormFeature(Request, new FormOptions { MultipartBodyLengthLimit = limit }));
         try
         {
             var form = await Request.ReadFormAsync(cancellationToken);
