@@ -7,13 +7,14 @@
     dotnet pwsh ./build.ps1 test                     start services, run all tests, print "N passed, M failed"
     dotnet pwsh ./build.ps1 migrate                  start services, apply EF Core migrations
     dotnet pwsh ./build.ps1 services start|stop|status
+    dotnet pwsh ./build.ps1 bench                    seed a benchmark database and measure hot reads with wrk
 
     When no connection strings are configured (environment ConnectionStrings__Default / ConnectionStrings__Redis,
     or non-empty values in appsettings.json), the script runs its own PostgreSQL and Redis under .local/:
     PostgreSQL on 127.0.0.1:$env:OJ_LOCAL_PG_PORT (default 5433), Redis on 127.0.0.1:$env:OJ_LOCAL_REDIS_PORT (default 6380).
 #>
 param(
-    [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'help')][string]$Task = 'help',
+    [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'bench', 'help')][string]$Task = 'help',
     [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', '')][string]$Action = ''
 )
 
@@ -284,10 +285,68 @@ function Invoke-Test {
     exit $exitCode
 }
 
+# Hot reads under load (DEVELOPERS.md bar: >= 5,000 req/s for pages, >= 7,500 for details, p99 <= 20 ms at 32
+# connections). Uses its own database and Redis database 3, a seeded data set (bench/seed.sql) and wrk.
+function Invoke-Bench {
+    Start-Services
+    if (-not (Get-Command wrk -ErrorAction SilentlyContinue)) {
+        if (-not (Test-IsRoot)) { throw "wrk is missing. Install it with: sudo apt-get install -y wrk" }
+        Invoke-Native 'apt-get' @('install', '-y', '-q', 'wrk')
+    }
+    Build-Web
+    $db = [System.Data.Common.DbConnectionStringBuilder]::new()
+    $db.ConnectionString = $env:ConnectionStrings__Default
+    $db['Database'] = 'onlinejudge_bench'
+    $benchDb = $db.ConnectionString
+    $psql = Join-Path (Find-PostgresBin) 'psql'
+    $pg = @('-h', $db['Host'], '-p', "$($db['Port'])", '-U', $db['Username'])
+    Write-Step 'Creating and seeding the benchmark database'
+    Invoke-Native $psql ($pg + @('-d', 'postgres', '-qc', 'DROP DATABASE IF EXISTS onlinejudge_bench'))
+    Invoke-Native $psql ($pg + @('-d', 'postgres', '-qc', 'CREATE DATABASE onlinejudge_bench'))
+    $saved = $env:ConnectionStrings__Default
+    $env:ConnectionStrings__Default = $benchDb
+    $env:ConnectionStrings__Redis = ($env:ConnectionStrings__Redis -replace ',defaultDatabase=\d+', '') + ',defaultDatabase=3,allowAdmin=true'
+    try {
+        Invoke-Web @('migrate')
+        Invoke-Native $psql ($pg + @('-d', 'onlinejudge_bench', '-q', '-v', 'ON_ERROR_STOP=1', '-f', (Join-Path $Root 'bench/seed.sql')))
+        $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
+            (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
+            '--Logging:LogLevel:Default=Warning')
+        try {
+            for ($i = 0; $i -lt 100 -and -not (Test-TcpPort 8090); $i++) { Start-Sleep -Milliseconds 200 }
+            $key = 'APPKEY: benchbenchbenchbenchbenchbench00'
+            $targets = @(
+                @('site config', '/api/website', $null),
+                @('announcement list', '/api/announcement?limit=10&offset=0', $null),
+                @('problem list', '/api/problem?limit=20&offset=0', $null),
+                @('problem detail', '/api/problem?problem_id=1001', $null),
+                @('contest list', '/api/contests?limit=10&offset=0', $null),
+                @('contest detail', '/api/contest?id=1', $key),
+                @('contest rank', '/api/contest_rank?contest_id=1&limit=50&offset=0', $key),
+                @('submission list', '/api/submissions?limit=20&offset=0', $key))
+            Write-Host ('{0,-20} {1,12} {2,10}' -f 'endpoint', 'req/s', 'p99')
+            foreach ($target in $targets) {
+                $url = "http://127.0.0.1:8090$($target[1])"
+                $wrkArgs = @('-t2', '-c32', '-d10s', '--latency', $url)
+                if ($target[2]) { $wrkArgs = @('-H', $target[2]) + $wrkArgs }
+                & curl -s -o /dev/null $url | Out-Null
+                $out = (& wrk @wrkArgs) -join "`n"
+                $rps = if ($out -match 'Requests/sec:\s+([\d.]+)') { $Matches[1] } else { '?' }
+                $p99 = if ($out -match '99%\s+([\d.]+\w+)') { $Matches[1] } else { '?' }
+                $errors = if ($out -match 'Non-2xx or 3xx responses: (\d+)') { " ($($Matches[1]) non-2xx)" } else { '' }
+                Write-Host ('{0,-20} {1,12} {2,10}{3}' -f $target[0], $rps, $p99, $errors)
+            }
+        }
+        finally { Stop-Process -Id $server.Id -ErrorAction SilentlyContinue }
+    }
+    finally { $env:ConnectionStrings__Default = $saved }
+}
+
 switch ($Task) {
     'run' { Invoke-Run }
     'test' { Invoke-Test }
     'migrate' { Start-Services; Build-Web; Invoke-Migrate }
+    'bench' { Invoke-Bench }
     'services' {
         switch ($Action) {
             'start' { Start-Services; Show-ServiceStatus }

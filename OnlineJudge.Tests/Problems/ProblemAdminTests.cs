@@ -83,8 +83,54 @@ public class ProblemAdminTests : IntegrationTest
 
         var disabled = await new UserBuilder().AsTeacherAdmin().Disabled().BuildAsync();
         var disabledClient = await LoggedInAsync(disabled);
-        var response = await disabledClient.GetAsync("/api/admin/problem");
-        Assert.That(response.Error, Is.EqualTo("login-required").Or.EqualTo("permission-denied"));
+        (await disabledClient.GetAsync("/api/admin/problem")).AssertError("permission-denied", "Your account is disabled");
+    }
+
+    [TestCase("GET", "/api/admin/problem?id=1")]
+    [TestCase("PUT", "/api/admin/problem")]
+    [TestCase("DELETE", "/api/admin/problem?id=1")]
+    [TestCase("PUT", "/api/admin/problem/visible")]
+    [TestCase("PUT", "/api/admin/problem/tag")]
+    [TestCase("DELETE", "/api/admin/problem/tag?id=1")]
+    [TestCase("POST", "/api/admin/problem/batch_tag")]
+    [TestCase("GET", "/api/admin/sql_test_case_scripts?problem_id=1")]
+    public async Task Problem_permission_endpoints_answer_each_role(string method, string url)
+    {
+        async Task<ApiResponse> Call(ApiClient client) =>
+            await client.SendAsync(new HttpMethod(method), url, method == "GET" || method == "DELETE" ? null : JsonContent(new { }));
+
+        (await Call(Client)).AssertError("login-required", "Please login in first");
+        (await Call(await LoggedInAsync(await new UserBuilder().BuildAsync()))).AssertError("login-required", "Please login in first");
+        (await Call(await LoggedInAsync(await new UserBuilder().AsStudentAdmin().BuildAsync()))).AssertError("permission-denied", "Please login first");
+        (await Call(await LoggedInAsync(await new UserBuilder().AsTeacherAdmin().Disabled().BuildAsync())))
+            .AssertError("permission-denied", "Your account is disabled");
+        var allowed = await Call(await LoggedInAsync(teacher));
+        Assert.That(allowed.Error, Is.Not.EqualTo("permission-denied").And.Not.EqualTo("login-required"), allowed.Body);
+    }
+
+    [TestCase("/api/admin/problem/stuck")]
+    [TestCase("/api/admin/problem/top_ac_trend")]
+    public async Task Teacher_endpoints_answer_each_role(string url)
+    {
+        (await Client.GetAsync(url)).AssertError("login-required", "Please login in first");
+        (await (await LoggedInAsync(await new UserBuilder().AsStudentAdmin().BuildAsync())).GetAsync(url)).AssertError("permission-denied", "Please login first");
+        (await (await LoggedInAsync(await new UserBuilder().AsTeacherAdmin().Disabled().BuildAsync())).GetAsync(url))
+            .AssertError("permission-denied", "Your account is disabled");
+        (await (await LoggedInAsync(teacher)).GetAsync(url)).Ok();
+        (await (await LoggedInAsync(await new UserBuilder().AsSuperAdmin().BuildAsync())).GetAsync(url)).Ok();
+    }
+
+    [Test]
+    public async Task Gate_only_endpoints_admit_any_admin_role()
+    {
+        var studentAdmin = await new UserBuilder().AsStudentAdmin().BuildAsync();
+        var contest = await new ContestBuilder(studentAdmin).BuildAsync();
+        var client = await LoggedInAsync(studentAdmin);
+        Assert.That((await client.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}")).Ok().GetProperty("total").GetInt32(), Is.Zero);
+        (await (await LoggedInAsync(await new UserBuilder().BuildAsync())).GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}"))
+            .AssertError("login-required", "Please login in first");
+        var admin = await new UserBuilder().AsSuperAdmin().BuildAsync();
+        Assert.That((await (await LoggedInAsync(admin)).GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}")).Ok().GetProperty("total").GetInt32(), Is.Zero);
     }
 
     [Test]

@@ -42,7 +42,6 @@ public class UploadTests : IntegrationTest
         // CSRF-exempt: no token is sent.
         var response = await admin.SendAsync(HttpMethod.Post, "/api/admin/upload_image", Form("image", "Photo.PNG", Png), csrf: false);
         var body = response.Json;
-        TestContext.Out.WriteLine(response.Body);
         Assert.Multiple(() =>
         {
             Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK));
