@@ -95,6 +95,18 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         }
     }
 
+    /// <summary>Contests whose rank lists these users (read before deleting them; invalidate after the commit).</summary>
+    public async Task<HashSet<int>> GetRankedContestIdsAsync(IEnumerable<int> userIds, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<int>();
+        foreach (var userId in userIds)
+        {
+            ids.UnionWith(await contests.GetRankedContestIdsAsync(userId, cancellationToken));
+        }
+
+        return ids;
+    }
+
     /// <summary>A page of the rank; <paramref name="user"/> decides whether real names are shown.</summary>
     public async Task<ServiceResult<Page<ContestRankRowDto>>> GetPageAsync(ContestGateDto contest, CurrentUser? user, PageRequest page,
         CancellationToken cancellationToken)

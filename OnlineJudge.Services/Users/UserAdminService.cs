@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Data.Users;
 using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Contests;
 using AdminTypes = OnlineJudge.Data.Entities.AdminType;
 using ProblemPermissions = OnlineJudge.Data.Entities.ProblemPermission;
 
@@ -15,6 +16,7 @@ public partial class UserAdminService(
     BulkPasswordHasher hasher,
     RawPasswordProtector protector,
     GeneratedUserFiles files,
+    ContestRankService contestRanks,
     TimeProvider time)
 {
     /// <summary>Most users one generate request creates (ours: the reference had no limit; each costs ~0.5 s of CPU).</summary>
@@ -120,6 +122,8 @@ public partial class UserAdminService(
             return ServiceError.Of(await users.GetAsync(request.Id, cancellationToken) is null ? "User does not exist" : "Username already exists");
         }
 
+        // Username, real name, role and disabled flag show in contest ranks.
+        await contestRanks.InvalidateUserRanksAsync(request.Id, CancellationToken.None);
         var saved = await users.GetAsync(request.Id, cancellationToken);
         return saved is null ? ServiceError.Of("User does not exist") : ToDto(saved);
     }
@@ -149,7 +153,13 @@ public partial class UserAdminService(
             parsed.Add(id);
         }
 
+        var contests = await contestRanks.GetRankedContestIdsAsync(parsed, cancellationToken);
         await users.DeleteAsync(parsed, cancellationToken);
+        foreach (var contestId in contests)
+        {
+            await contestRanks.InvalidateRankAsync(contestId, CancellationToken.None);
+        }
+
         return ServiceResult<object?>.Ok(null);
     }
 

@@ -35,6 +35,12 @@ public static partial class SocketEndpoints
         return services;
     }
 
+    /// <summary>
+    /// The socket endpoints. Another one is a line here, e.g.
+    /// <c>endpoints.MapSocket("/ws/submission/", user => [RealtimePublisher.SubmissionGroup(user.Id)],
+    /// new Dictionary&lt;string, SocketFrameHandler&gt; { ["subscribe"] = SubmissionSocket.ReplayAsync });</c>
+    /// and its pushes are <c>RealtimePublisher.PublishAsync(RealtimePublisher.SubmissionGroup(userId), frame)</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapSocketEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Client config_update frames are ignored (platform.md §17): no handler for them.
@@ -95,6 +101,11 @@ public static partial class SocketEndpoints
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
         {
             // Client gone or server stopping.
+        }
+        catch (Exception exception)
+        {
+            // The response has started: nothing can be written but a close frame.
+            LogSocketFailed(logger, exception, connection.UserId);
         }
         finally
         {
@@ -215,6 +226,9 @@ public static partial class SocketEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WebSocket hub could not subscribe to Redis; pushes will not reach this socket")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "WebSocket of user {UserId} failed")]
+    private static partial void LogSocketFailed(ILogger logger, Exception exception, int userId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "WebSocket frame handler {Type} failed for user {UserId}")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string type, int userId);

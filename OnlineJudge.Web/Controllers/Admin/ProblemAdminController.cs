@@ -8,7 +8,7 @@ using OnlineJudge.Web.Infrastructure.Permissions;
 namespace OnlineJudge.Web.Controllers.Admin;
 
 /// <summary>Admin problem endpoints (problem.md §2); everything here is behind the admin gate.</summary>
-public class ProblemAdminController(ProblemAdminService problems) : ApiControllerBase
+public class ProblemAdminController(ProblemAdminService problems, ProblemAiService ai) : ApiControllerBase
 {
     private PageRequest Page => PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset"));
 
@@ -76,6 +76,16 @@ public class ProblemAdminController(ProblemAdminService problems) : ApiControlle
     public async Task<ServiceResult<List<ProblemAdminService.TopAcTrendDto>>> TopAcTrend(CancellationToken cancellationToken) =>
         await problems.TopAcTrendAsync(RequestData.GetString("since_year"), RequestData.GetString("until_year"),
             RequestData.GetString("min_per_year"), cancellationToken);
+
+    [ProblemPermissionRequired]
+    [HttpPost("/api/admin/sql_test_case_ai_gen")]
+    public async Task<ServiceResult<ProblemAiService.SqlGenerationDto>> GenerateSql(CancellationToken cancellationToken) =>
+        await ai.GenerateSqlAsync(RequestData.GetString("ref_sql"), RequestData.GetString("mode"), cancellationToken);
+
+    [ProblemPermissionRequired]
+    [HttpPost("/api/admin/problem/flowchart")]
+    public async Task<ServiceResult<ProblemAiService.FlowchartGenerationDto>> GenerateFlowchart(CancellationToken cancellationToken) =>
+        await ai.GenerateFlowchartAsync(RequestData.GetString("python"), cancellationToken);
 
     [HttpGet("/api/admin/contest/problem")]
     public async Task<IServiceResult> GetContestProblems(CancellationToken cancellationToken)
