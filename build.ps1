@@ -294,12 +294,15 @@ function Invoke-Bench {
         Invoke-Native 'apt-get' @('install', '-y', '-q', 'wrk')
     }
     Build-Web
-    $db = [System.Data.Common.DbConnectionStringBuilder]::new()
-    $db.ConnectionString = $env:ConnectionStrings__Default
-    $db['Database'] = 'onlinejudge_bench'
-    $benchDb = $db.ConnectionString
+    $parts = @{}
+    foreach ($pair in $env:ConnectionStrings__Default.Split(';', [StringSplitOptions]::RemoveEmptyEntries)) {
+        $name, $value = $pair.Split('=', 2)
+        $parts[$name.Trim().ToLowerInvariant()] = $value.Trim()
+    }
+    $benchDb = ($env:ConnectionStrings__Default -replace '(?i)Database=[^;]*', 'Database=onlinejudge_bench')
     $psql = Join-Path (Find-PostgresBin) 'psql'
-    $pg = @('-h', $db['Host'], '-p', "$($db['Port'])", '-U', $db['Username'])
+    $pg = @('-h', $parts['host'], '-p', $(if ($parts['port']) { $parts['port'] } else { '5432' }), '-U', $parts['username'])
+    if ($parts['password']) { $env:PGPASSWORD = $parts['password'] }
     Write-Step 'Creating and seeding the benchmark database'
     Invoke-Native $psql ($pg + @('-d', 'postgres', '-qc', 'DROP DATABASE IF EXISTS onlinejudge_bench'))
     Invoke-Native $psql ($pg + @('-d', 'postgres', '-qc', 'CREATE DATABASE onlinejudge_bench'))

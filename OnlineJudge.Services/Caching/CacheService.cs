@@ -55,6 +55,62 @@ public class CacheService(IConnectionMultiplexer redis, ILogger<CacheService> lo
         return value;
     }
 
+    // KEYS[1] = version key; ARGV[1] = value key prefix; ARGV[2] = value key suffix. Returns {version, value or false}.
+    private const string VersionedReadScript = """
+        local v = redis.call('GET', KEYS[1]) or '0'
+        return {v, redis.call('GET', ARGV[1] .. v .. ':' .. ARGV[2])}
+        """;
+
+    /// <summary>
+    /// A cached read of a family whose every write bumps one version (<see cref="BumpVersionAsync"/>): lists and
+    /// details of announcements, problems, contests. One Redis round trip on a hit; a miss stores the fresh value
+    /// under the version read before computing it, so a write that lands meanwhile is never hidden.
+    /// </summary>
+    public async Task<T> GetOrCreateVersionedAsync<T>(string family, string key, TimeSpan ttl, Func<CancellationToken, Task<T>> factory,
+        CancellationToken cancellationToken)
+    {
+        string? version = null;
+        try
+        {
+            var result = (RedisResult[])(await Db.ScriptEvaluateAsync(VersionedReadScript, [VersionKey(family)], [ValuePrefix(family), key]))!;
+            version = result[0].ToString();
+            if (!result[1].IsNull)
+            {
+                return JsonSerializer.Deserialize<T>(result[1].ToString(), Json)!;
+            }
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            WarnUnavailable(exception, VersionKey(family));
+        }
+
+        var value = await factory(cancellationToken);
+        if (version is not null)
+        {
+            await SetAsync(ValuePrefix(family) + version + ":" + key, value, ttl);
+        }
+
+        return value;
+    }
+
+    /// <summary>Makes every cached value of <paramref name="family"/> stale; call after the write committed.</summary>
+    public async Task BumpVersionAsync(string family)
+    {
+        try
+        {
+            await Db.StringIncrementAsync(VersionKey(family));
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            WarnUnavailable(exception, VersionKey(family));
+        }
+    }
+
+    // Braces keep a family's keys in one Redis Cluster slot, which the read script needs.
+    private static string VersionKey(string family) => "{" + family + "}:version";
+
+    private static string ValuePrefix(string family) => "{" + family + "}:v";
+
     public async Task DeleteAsync(string key)
     {
         try

@@ -77,3 +77,41 @@ public class CacheTests : IntegrationTest
         });
     }
 }
+
+public class VersionedCacheTests : IntegrationTest
+{
+    [Test]
+    public async Task Values_are_cached_until_the_family_version_is_bumped()
+    {
+        var cache = TestEnvironment.Factory.Services.GetRequiredService<CacheService>();
+        var calls = 0;
+        Task<List<int>> Load(CancellationToken _) => Task.FromResult(new List<int> { ++calls });
+
+        var first = await cache.GetOrCreateVersionedAsync("announcement", "list:10:0", TimeSpan.FromMinutes(1), Load, CancellationToken.None);
+        var second = await cache.GetOrCreateVersionedAsync("announcement", "list:10:0", TimeSpan.FromMinutes(1), Load, CancellationToken.None);
+        var otherKey = await cache.GetOrCreateVersionedAsync("announcement", "list:10:10", TimeSpan.FromMinutes(1), Load, CancellationToken.None);
+        await cache.BumpVersionAsync("announcement");
+        var afterBump = await cache.GetOrCreateVersionedAsync("announcement", "list:10:0", TimeSpan.FromMinutes(1), Load, CancellationToken.None);
+        await cache.BumpVersionAsync("problem");
+        var otherFamily = await cache.GetOrCreateVersionedAsync("announcement", "list:10:0", TimeSpan.FromMinutes(1), Load, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo(new[] { 1 }));
+            Assert.That(second, Is.EqualTo(new[] { 1 }));
+            Assert.That(otherKey, Is.EqualTo(new[] { 2 }));
+            Assert.That(afterBump, Is.EqualTo(new[] { 3 }));
+            Assert.That(otherFamily, Is.EqualTo(new[] { 3 }));
+        });
+    }
+
+    [Test]
+    public async Task Redis_down_falls_through_to_the_source()
+    {
+        await using var factory = new OnlineJudgeWebFactory(TestEnvironment.DatabaseConnectionString, "127.0.0.1:1,connectTimeout=200");
+        var cache = factory.Services.GetRequiredService<CacheService>();
+        var value = await cache.GetOrCreateVersionedAsync("announcement", "k", TimeSpan.FromMinutes(1), _ => Task.FromResult(42), CancellationToken.None);
+        await cache.BumpVersionAsync("announcement");
+        Assert.That(value, Is.EqualTo(42));
+    }
+}

@@ -21,6 +21,7 @@ public class ProblemAiTests : IntegrationTest
     [SetUp]
     public async Task StartProviderAsync()
     {
+        requests.Clear();
         teacher = await new UserBuilder().AsTeacherAdmin().BuildAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseSetting("urls", "http://127.0.0.1:0");
