@@ -17,7 +17,7 @@ public class AnnouncementService(AnnouncementRepository announcements, TimeProvi
     /// <summary>§1: one visible announcement, or the visible list.</summary>
     public async Task<ServiceResult<object>> GetForStudentsAsync(string? id, PageRequest page, CancellationToken cancellationToken)
     {
-        if (id is not null)
+        if (!string.IsNullOrEmpty(id))
         {
             if (!TryParseId(id, out var announcementId))
             {
@@ -35,7 +35,7 @@ public class AnnouncementService(AnnouncementRepository announcements, TimeProvi
     /// <summary>§2: any announcement, or all (<c>visible=true</c>: only visible ones) newest first, with content.</summary>
     public async Task<ServiceResult<object>> GetForAdminAsync(string? id, string? visible, PageRequest page, CancellationToken cancellationToken)
     {
-        if (id is not null)
+        if (!string.IsNullOrEmpty(id))
         {
             if (!TryParseId(id, out var announcementId))
             {

@@ -106,6 +106,13 @@ public class CacheService(IConnectionMultiplexer redis, ILogger<CacheService> lo
         }
     }
 
+    /// <summary>A cache key from request values; long ones (free-text keywords) are hashed.</summary>
+    public static string KeyOf(params object?[] parts)
+    {
+        var key = string.Join(':', parts.Select(p => Convert.ToString(p, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+        return key.Length <= 200 ? key : "h:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+    }
+
     // Braces keep a family's keys in one Redis Cluster slot, which the read script needs.
     private static string VersionKey(string family) => "{" + family + "}:version";
 

@@ -3,12 +3,13 @@ using System.IO.Compression;
 using OnlineJudge.Data.Contests;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 
 namespace OnlineJudge.Services.Contests;
 
 /// <summary>The admin contest endpoints (contest.md §2) and the legacy contest announcements and submissions download (§5).</summary>
-public class ContestAdminService(ContestRepository contests, ContestRankService ranks, TimeProvider time)
+public class ContestAdminService(ContestRepository contests, ContestRankService ranks, CacheService cache, TimeProvider time)
 {
     private static readonly ServiceError ContestDoesNotExist = ServiceError.Of("Contest does not exist");
 
@@ -37,6 +38,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
 
         // The reference stores an empty password as "" on create (a public contest); edits store NULL.
         var id = await contests.CreateAsync(values with { Password = values.Password ?? "" }, user.Id, Now, cancellationToken);
+        await cache.BumpVersionAsync(ContestService.CacheFamily);
         return (await contests.FindAdminAsync(id, Now, cancellationToken))!;
     }
 
@@ -59,12 +61,14 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
             return ContestDoesNotExist;
         }
 
+        await cache.BumpVersionAsync(ContestService.CacheFamily);
         return (await contests.FindAdminAsync(id, Now, cancellationToken))!;
     }
 
     public async Task<ServiceResult<ContestAdminDto>> CloneAsync(int contestId, CurrentUser user, CancellationToken cancellationToken)
     {
         var id = await contests.CloneAsync(contestId, user.Id, Now, cancellationToken);
+        await cache.BumpVersionAsync(ContestService.CacheFamily);
         return id is null ? ContestDoesNotExist : (await contests.FindAdminAsync(id.Value, Now, cancellationToken))!;
     }
 

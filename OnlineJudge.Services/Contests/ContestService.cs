@@ -1,17 +1,25 @@
 using System.Globalization;
 using OnlineJudge.Data.Contests;
 using OnlineJudge.Data.Paging;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Sessions;
 
 namespace OnlineJudge.Services.Contests;
 
 /// <summary>The student contest endpoints (contest.md §1.1–§1.4).</summary>
-public class ContestService(ContestRepository contests, SessionStore sessions, TimeProvider time)
+public class ContestService(ContestRepository contests, SessionStore sessions, CacheService cache, TimeProvider time)
 {
+    /// <summary>Cache family of the public contest list and details; admin writes bump it.</summary>
+    public const string CacheFamily = "contest";
+
+    /// <summary>Short, because status (not started / underway / ended) is computed from the clock.</summary>
+    private static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(5);
+
     public async Task<ServiceResult<Page<ContestDto>>> ListAsync(string? keyword, string? status, string? tag, PageRequest page,
         CancellationToken cancellationToken) =>
-        await contests.GetVisiblePageAsync(keyword, status, tag, time.GetUtcNow().UtcDateTime, page, cancellationToken);
+        await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("list", keyword, status, tag, page.Limit, page.Offset), CacheTtl,
+            ct => contests.GetVisiblePageAsync(keyword, status, tag, time.GetUtcNow().UtcDateTime, page, ct), cancellationToken);
 
     public async Task<ServiceResult<ContestDetailDto>> GetAsync(string? id, CancellationToken cancellationToken)
     {
@@ -20,7 +28,8 @@ public class ContestService(ContestRepository contests, SessionStore sessions, T
             return ServiceError.Of("Invalid parameter, id is required");
         }
 
-        var contest = await contests.FindVisibleDetailAsync((int)contestId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var contest = await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("detail", contestId), CacheTtl,
+            ct => contests.FindVisibleDetailAsync((int)contestId, time.GetUtcNow().UtcDateTime, ct), cancellationToken);
         return contest is null ? ServiceError.Of("Contest does not exist") : contest;
     }
 

@@ -65,6 +65,9 @@ public class AnnouncementTests : IntegrationTest
 
         var page = (await Client.GetAsync("/api/announcement?limit=1&offset=1")).Ok();
         Assert.That(page.GetProperty("results")[0].GetProperty("title").GetString(), Is.EqualTo("new"));
+
+        // An empty id is no id: the list.
+        Assert.That((await Client.GetAsync("/api/announcement?id=")).Ok().GetProperty("total").GetInt32(), Is.EqualTo(3));
     }
 
     [Test]

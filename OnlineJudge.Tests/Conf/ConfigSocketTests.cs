@@ -67,6 +67,14 @@ public class ConfigSocketTests : IntegrationTest
     }
 
     [Test]
+    public async Task A_plain_http_request_to_the_socket_path_is_a_bad_request()
+    {
+        await Client.LoginAsync(await new UserBuilder().BuildAsync());
+        var response = await Client.Http.GetAsync("/ws/config/");
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.BadRequest));
+    }
+
+    [Test]
     public async Task Ping_is_answered_with_pong_carrying_the_same_timestamp()
     {
         using var socket = await ConnectAsUserAsync();
