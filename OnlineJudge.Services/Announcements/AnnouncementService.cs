@@ -2,13 +2,19 @@ using OnlineJudge.Data.Account;
 using OnlineJudge.Data.Announcements;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 
 namespace OnlineJudge.Services.Announcements;
 
 /// <summary>Site announcements (announcement.md).</summary>
-public class AnnouncementService(AnnouncementRepository announcements, TimeProvider time)
+public class AnnouncementService(AnnouncementRepository announcements, CacheService cache, TimeProvider time)
 {
+    /// <summary>Cache family of the student list and details; every admin write bumps it.</summary>
+    public const string CacheFamily = "announcement";
+
+    private static readonly TimeSpan CacheTtl = TimeSpan.FromMinutes(5);
+
     public const string NotFound = "Announcement does not exist";
 
     /// <summary>A non-numeric <c>id</c> crashed the reference; we say what is wrong (spec README, decision 5).</summary>
@@ -24,12 +30,13 @@ public class AnnouncementService(AnnouncementRepository announcements, TimeProvi
                 return InvalidId;
             }
 
-            return await announcements.FindAsync(announcementId, visibleOnly: true, cancellationToken) is { } announcement
-                ? ServiceResult<object>.Ok(announcement)
-                : ServiceError.Of(NotFound);
+            var announcement = await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("detail", announcementId), CacheTtl,
+                ct => announcements.FindAsync(announcementId, visibleOnly: true, ct), cancellationToken);
+            return announcement is null ? ServiceError.Of(NotFound) : ServiceResult<object>.Ok(announcement);
         }
 
-        return ServiceResult<object>.Ok(await announcements.ListVisibleAsync(page, cancellationToken));
+        return ServiceResult<object>.Ok(await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("list", page.Limit, page.Offset),
+            CacheTtl, ct => announcements.ListVisibleAsync(page, ct), cancellationToken));
     }
 
     /// <summary>§2: any announcement, or all (<c>visible=true</c>: only visible ones) newest first, with content.</summary>
@@ -56,6 +63,7 @@ public class AnnouncementService(AnnouncementRepository announcements, TimeProvi
         var now = time.GetUtcNow().UtcDateTime;
         var fields = new AnnouncementFields(request.Title, request.Tag, RichTextSanitizer.Sanitize(request.Content), request.Visible, request.Top);
         var id = await announcements.CreateAsync(fields, caller.Id, now, cancellationToken);
+        await cache.BumpVersionAsync(CacheFamily);
         return new AnnouncementDto(id, new UserRefDto(caller.Id, caller.Username), request.Title, request.Content, request.Tag, now, now,
             request.Visible, request.Top);
     }
@@ -70,6 +78,7 @@ public class AnnouncementService(AnnouncementRepository announcements, TimeProvi
             return ServiceError.Of(NotFound);
         }
 
+        await cache.BumpVersionAsync(CacheFamily);
         return new AnnouncementDto(request.Id, kept.CreatedBy, request.Title, request.Content, request.Tag, kept.CreateTime, now,
             request.Visible, request.Top);
     }
@@ -85,6 +94,7 @@ public class AnnouncementService(AnnouncementRepository announcements, TimeProvi
             }
 
             await announcements.DeleteAsync(announcementId, cancellationToken);
+            await cache.BumpVersionAsync(CacheFamily);
         }
 
         return ServiceResult<object?>.Ok(null);

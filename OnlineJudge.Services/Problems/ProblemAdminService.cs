@@ -50,7 +50,12 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
             : new ServiceError($"invalid-{field}", $"{field}: A valid integer is required.");
     }
 
-    private Task ClearTagCacheAsync() => cache.DeleteByPrefixAsync(ProblemService.TagsCachePrefix);
+    /// <summary>After a problem write: the tag lists and the cached public problem pages and details.</summary>
+    private async Task ClearTagCacheAsync()
+    {
+        await cache.DeleteByPrefixAsync(ProblemService.TagsCachePrefix);
+        await cache.BumpVersionAsync(ProblemService.CacheFamily);
+    }
 
     // ---- public bank -----------------------------------------------------------------------------------------
 
@@ -182,8 +187,16 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return ServiceResult<object?>.Ok(null);
     }
 
-    public async Task<ServiceResult<object?>> ToggleVisibleAsync(int id, CancellationToken cancellationToken) =>
-        await problems.ToggleVisibleAsync(id, cancellationToken) == 0 ? ProblemDoesNotExist : ServiceResult<object?>.Ok(null);
+    public async Task<ServiceResult<object?>> ToggleVisibleAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await problems.ToggleVisibleAsync(id, cancellationToken) == 0)
+        {
+            return ProblemDoesNotExist;
+        }
+
+        await cache.BumpVersionAsync(ProblemService.CacheFamily);
+        return ServiceResult<object?>.Ok(null);
+    }
 
     // ---- contest problems ------------------------------------------------------------------------------------
 

@@ -17,6 +17,13 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
     public const string AuthorsVisibleCacheKey = "problem_authors_only_visible";
     public const string YearlyAcCachePrefix = "problem_yearly_ac:";
 
+    /// <summary>
+    /// Cache family of the public problem pages and details (the same for every caller; <c>my_status</c> is added per
+    /// caller). Problem writes bump it; the short lifetime bounds how stale the judge's counters can look.
+    /// </summary>
+    public const string CacheFamily = "problem";
+
+    private static readonly TimeSpan PublicTtl = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan TagsTtl = TimeSpan.FromSeconds(3600);
     private static readonly TimeSpan AuthorsTtl = TimeSpan.FromSeconds(7200);
     private static readonly TimeSpan YearlyAcTtl = TimeSpan.FromSeconds(3600);
@@ -40,8 +47,11 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
             return new ServiceError("invalid-sort", $"sort: \"{filter.Sort}\" is not a valid choice.");
         }
 
-        var (page, status) = await problems.ListPublicAsync(filter, PageRequest.Parse(limit, offset), user?.Id, cancellationToken);
-        var statuses = status?.Problems;
+        var pageRequest = PageRequest.Parse(limit, offset);
+        var page = await cache.GetOrCreateVersionedAsync(CacheFamily,
+            CacheService.KeyOf("list", filter.Keyword, filter.Tag, filter.Difficulty, filter.Author, filter.Sort, pageRequest.Limit, pageRequest.Offset),
+            PublicTtl, async ct => (await problems.ListPublicAsync(filter, pageRequest, null, ct)).Page, cancellationToken);
+        var statuses = user is null ? null : (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).Problems;
         return new Page<ProblemListItemDto>(
             [.. page.Results.Select(r => ProblemViews.ToListItem(r) with
             {
@@ -52,20 +62,21 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
 
     public async Task<ServiceResult<ProblemDetailDto>> GetAsync(string displayId, CurrentUser? user, CancellationToken cancellationToken)
     {
-        var problem = await problems.FindPublicVisibleByDisplayIdAsync(displayId, cancellationToken);
-        if (problem is null)
+        var detail = await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("detail", displayId), PublicTtl,
+            async ct => await problems.FindPublicVisibleByDisplayIdAsync(displayId, ct) is { } row ? ProblemDetailDto.From(row, safe: false) : null,
+            cancellationToken);
+        if (detail is null)
         {
             return ServiceError.Of("Problem does not exist");
         }
 
-        var detail = ProblemDetailDto.From(problem, safe: false);
         if (user is null)
         {
             return detail with { MyFailedCount = 0 };
         }
 
-        var state = await problems.GetUserProblemStateAsync(user.Id, problem.Id, cancellationToken);
-        return detail with { MyStatus = ProblemViews.StatusOf(state.Status.Problems, problem.Id), MyFailedCount = state.FailedCount };
+        var state = await problems.GetUserProblemStateAsync(user.Id, detail.Id, cancellationToken);
+        return detail with { MyStatus = ProblemViews.StatusOf(state.Status.Problems, detail.Id), MyFailedCount = state.FailedCount };
     }
 
     public async Task<ServiceResult<string>> BeatCountAsync(string? problemId, CurrentUser? user, CancellationToken cancellationToken)
