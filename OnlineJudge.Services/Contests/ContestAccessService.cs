@@ -1,6 +1,7 @@
 using System.Globalization;
 using OnlineJudge.Data.Contests;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 
 namespace OnlineJudge.Services.Contests;
@@ -16,8 +17,11 @@ public enum ContestCheckType
 }
 
 /// <summary>The contest permission check of contest.md §0.2; first failure wins.</summary>
-public class ContestAccessService(ContestRepository contests, TimeProvider time)
+public class ContestAccessService(ContestRepository contests, CacheService cache, TimeProvider time)
 {
+    /// <summary>The gate's view of a contest changes only through admin writes, which bump the contest family.</summary>
+    private static readonly TimeSpan GateTtl = TimeSpan.FromMinutes(5);
+
     public async Task<ServiceResult<ContestGateDto>> CheckAsync(string? contestId, ContestCheckType checkType, CurrentUser? user,
         IReadOnlyDictionary<string, string>? enteredPasswords, CancellationToken cancellationToken)
     {
@@ -28,7 +32,8 @@ public class ContestAccessService(ContestRepository contests, TimeProvider time)
 
         // A non-numeric id cannot name a contest; the reference crashed here (spec README, decision 5).
         var contest = int.TryParse(contestId.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-            ? await contests.FindVisibleGateAsync(id, cancellationToken)
+            ? await cache.GetOrCreateVersionedAsync(ContestService.CacheFamily, CacheService.KeyOf("gate", id), GateTtl,
+                ct => contests.FindVisibleGateAsync(id, ct), cancellationToken)
             : null;
         if (contest is null)
         {
