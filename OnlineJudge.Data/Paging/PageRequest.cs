@@ -18,6 +18,19 @@ public readonly record struct PageRequest(int Limit, int Offset)
         return new PageRequest(parsedLimit, parsedOffset);
     }
 
+    /// <summary>An integer id as the reference's <c>int(value)</c> reads it, within the range of an <c>integer</c> column.</summary>
+    public static bool TryParseId(string? text, out int id)
+    {
+        id = 0;
+        if (!TryParsePythonInt(text, out var value) || value is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        id = (int)value;
+        return true;
+    }
+
     /// <summary>Python's <c>int()</c> on a string: surrounding whitespace and one leading sign allowed.</summary>
     public static bool TryParsePythonInt(string? text, out long value)
     {

@@ -25,7 +25,7 @@ public class AnnouncementService(AnnouncementRepository announcements, CacheServ
     {
         if (!string.IsNullOrEmpty(id))
         {
-            if (!TryParseId(id, out var announcementId))
+            if (!PageRequest.TryParseId(id, out var announcementId))
             {
                 return InvalidId;
             }
@@ -44,7 +44,7 @@ public class AnnouncementService(AnnouncementRepository announcements, CacheServ
     {
         if (!string.IsNullOrEmpty(id))
         {
-            if (!TryParseId(id, out var announcementId))
+            if (!PageRequest.TryParseId(id, out var announcementId))
             {
                 return InvalidId;
             }
@@ -88,7 +88,7 @@ public class AnnouncementService(AnnouncementRepository announcements, CacheServ
     {
         if (!string.IsNullOrEmpty(id))
         {
-            if (!TryParseId(id, out var announcementId))
+            if (!PageRequest.TryParseId(id, out var announcementId))
             {
                 return InvalidId;
             }
@@ -98,17 +98,5 @@ public class AnnouncementService(AnnouncementRepository announcements, CacheServ
         }
 
         return ServiceResult<object?>.Ok(null);
-    }
-
-    private static bool TryParseId(string text, out int id)
-    {
-        id = 0;
-        if (!PageRequest.TryParsePythonInt(text, out var value) || value is < int.MinValue or > int.MaxValue)
-        {
-            return false;
-        }
-
-        id = (int)value;
-        return true;
     }
 }

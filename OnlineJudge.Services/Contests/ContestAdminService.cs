@@ -21,7 +21,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
 
     public async Task<ServiceResult<ContestAdminDto>> GetAsync(string id, CurrentUser user, CancellationToken cancellationToken)
     {
-        var contest = TryParseId(id, out var contestId) ? await contests.FindAdminAsync(contestId, Now, cancellationToken) : null;
+        var contest = PageRequest.TryParseId(id, out var contestId) ? await contests.FindAdminAsync(contestId, Now, cancellationToken) : null;
         return contest is null || !MayManage(user, contest.CreatedBy.Id) ? ContestDoesNotExist : contest;
     }
 
@@ -80,7 +80,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
             return ServiceError.Of("Parameter error, contest_id is required");
         }
 
-        var contest = TryParseId(contestIdText, out var contestId) ? await contests.FindVisibleGateAsync(contestId, cancellationToken) : null;
+        var contest = PageRequest.TryParseId(contestIdText, out var contestId) ? await contests.FindVisibleGateAsync(contestId, cancellationToken) : null;
         if (contest is null || !MayManage(user, contest.CreatedById))
         {
             return ContestDoesNotExist;
@@ -136,7 +136,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
             return ServiceError.Of("Parameter error");
         }
 
-        if (!TryParseId(contestIdText, out var contestId) || !await contests.ExistsAsync(contestId, cancellationToken))
+        if (!PageRequest.TryParseId(contestIdText, out var contestId) || !await contests.ExistsAsync(contestId, cancellationToken))
         {
             return ContestDoesNotExist;
         }
@@ -187,7 +187,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
 
     public async Task<ServiceResult<object?>> DeleteAnnouncementAsync(string? id, CancellationToken cancellationToken)
     {
-        if (TryParseId(id, out var announcementId))
+        if (PageRequest.TryParseId(id, out var announcementId))
         {
             await contests.DeleteAnnouncementAsync(announcementId, cancellationToken);
         }
@@ -197,7 +197,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
 
     public async Task<ServiceResult<ContestAnnouncementDto>> GetAnnouncementAsync(string id, CancellationToken cancellationToken)
     {
-        var announcement = TryParseId(id, out var announcementId) ? await contests.FindAnnouncementAsync(announcementId, cancellationToken) : null;
+        var announcement = PageRequest.TryParseId(id, out var announcementId) ? await contests.FindAnnouncementAsync(announcementId, cancellationToken) : null;
         return announcement is null ? ServiceError.Of("Contest announcement does not exist") : announcement;
     }
 
@@ -210,7 +210,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
         }
 
         // A non-numeric contest_id crashed the reference; it names no contest (spec README, decision 5).
-        return TryParseId(contestId, out var id) ? await contests.GetAnnouncementsAsync(id, keyword, cancellationToken) : ContestDoesNotExist;
+        return PageRequest.TryParseId(contestId, out var id) ? await contests.GetAnnouncementsAsync(id, keyword, cancellationToken) : ContestDoesNotExist;
     }
 
     private static ServiceError? CheckWrite(ContestWriteDto values)
@@ -231,17 +231,6 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
         return null;
     }
 
-    private static bool TryParseId(string? text, out int id)
-    {
-        id = 0;
-        if (!PageRequest.TryParsePythonInt(text, out var value) || value is < int.MinValue or > int.MaxValue)
-        {
-            return false;
-        }
-
-        id = (int)value;
-        return true;
-    }
 }
 
 /// <summary>One accepted (user, problem) pair of the ACM helper (contest.md §2.5).</summary>

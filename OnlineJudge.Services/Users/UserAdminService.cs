@@ -30,7 +30,7 @@ public partial class UserAdminService(
     {
         if (!string.IsNullOrEmpty(id))
         {
-            if (!TryParseId(id, out var userId))
+            if (!PageRequest.TryParseId(id, out var userId))
             {
                 return ServiceError.Of("Invalid Parameter, id must be an integer");
             }
@@ -145,7 +145,7 @@ public partial class UserAdminService(
         var parsed = new List<int>(items.Length);
         foreach (var item in items)
         {
-            if (!TryParseId(item, out var id))
+            if (!PageRequest.TryParseId(item, out var id))
             {
                 return ServiceError.Of("Invalid Parameter, id must be a comma-separated list of user ids");
             }
@@ -288,17 +288,6 @@ public partial class UserAdminService(
             : null,
     };
 
-    private static bool TryParseId(string text, out int id)
-    {
-        id = 0;
-        if (!PageRequest.TryParsePythonInt(text, out var value) || value is < int.MinValue or > int.MaxValue)
-        {
-            return false;
-        }
-
-        id = (int)value;
-        return true;
-    }
 
     private static string Text(long number) => number.ToString(CultureInfo.InvariantCulture);
 
