@@ -460,14 +460,19 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
             return ServiceError.Of("测试点信息损坏，请重新上传测试点");
         }
 
-        if (await testCases.ReadScriptAsync(request.TestCaseId, first, cancellationToken) is null)
+        if (await testCases.ReadScriptAsync(request.TestCaseId, first, cancellationToken) is not { } initSql)
         {
             return ServiceError.Of($"测试点脚本 {first} 读取失败");
         }
 
-        // sql_display needs an embedded SQLite engine, which this build does not have yet: it is stored as null and the
-        // client shows no preview tables for the problem.
-        return new Prepared(new ProblemSqlConfig { Mode = request.SqlConfig.Mode, OrderSensitive = request.SqlConfig.OrderSensitive }, null);
+        var answer = request.Answers.First(a => a.Language == "SQL" && !string.IsNullOrWhiteSpace(a.Code)).Code;
+        var built = await SqlDisplayBuilder.BuildAsync(initSql, answer, request.SqlConfig.Mode, cancellationToken);
+        if (built.Error is not null)
+        {
+            return ServiceError.Of("SQL 展示数据生成失败: " + built.Error);
+        }
+
+        return new Prepared(new ProblemSqlConfig { Mode = request.SqlConfig.Mode, OrderSensitive = request.SqlConfig.OrderSensitive }, built.Display);
     }
 
     private static void Apply(Problem problem, ProblemRequest request, Prepared prepared)

@@ -344,6 +344,19 @@ public class ProblemAdminTests : IntegrationTest
         var data = (await client.PostJsonAsync("/api/admin/problem", body)).Ok();
         Assert.That(data.GetProperty("sql_config").GetProperty("mode").GetString(), Is.EqualTo("query"));
         Assert.That(data.GetProperty("sql_config").GetProperty("order_sensitive").GetBoolean(), Is.False);
+        var display = data.GetProperty("sql_display");
+        Assert.That(display.GetProperty("tables")[0].GetProperty("name").GetString(), Is.EqualTo("t"));
+        Assert.That(display.GetProperty("expected").GetProperty("columns")[0].GetProperty("name").GetString(), Is.EqualTo("a"));
+
+        var broken = Body("S3");
+        foreach (var key in new[] { "languages", "template", "samples", "input_description", "output_description", "sql_config", "test_case_id" })
+        {
+            broken[key] = body[key]!.DeepClone();
+        }
+
+        broken["answers"] = new JsonArray(new JsonObject { ["language"] = "SQL", ["code"] = "SELECT * FROM missing;" });
+        var refused = await client.PostJsonAsync("/api/admin/problem", broken);
+        Assert.That(refused.Data.GetString(), Does.StartWith("SQL 展示数据生成失败: 标准答案执行失败: "));
 
         var normal = Body("S2");
         normal["test_case_id"] = upload.GetProperty("id").GetString();

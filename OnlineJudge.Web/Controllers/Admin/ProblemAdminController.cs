@@ -77,6 +77,15 @@ public class ProblemAdminController(ProblemAdminService problems, ProblemAiServi
         await problems.TopAcTrendAsync(RequestData.GetString("since_year"), RequestData.GetString("until_year"),
             RequestData.GetString("min_per_year"), cancellationToken);
 
+    /// <summary>problem.md §2.14: what <c>sql_display</c> would be for these scripts; nothing is stored.</summary>
+    [ProblemPermissionRequired]
+    [HttpPost("/api/admin/sql_test_case_preview")]
+    public async Task<ServiceResult<System.Text.Json.JsonElement?>> PreviewSql(SqlPreviewRequest request, CancellationToken cancellationToken)
+    {
+        var built = await SqlDisplayBuilder.BuildAsync(request.InitSql, request.RefSql, request.Mode, cancellationToken);
+        return built.Error is null ? built.Display : ServiceError.Of(built.Error);
+    }
+
     [ProblemPermissionRequired]
     [HttpPost("/api/admin/sql_test_case_ai_gen")]
     public async Task<ServiceResult<ProblemAiService.SqlGenerationDto>> GenerateSql(CancellationToken cancellationToken) =>
