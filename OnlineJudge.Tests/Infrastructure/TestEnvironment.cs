@@ -15,7 +15,8 @@ namespace OnlineJudge.Tests;
 [SetUpFixture]
 public class TestEnvironment
 {
-    public const int RedisDatabase = 9;
+    /// <summary>Redis database of the tests: 9, or <c>OJ_TEST_REDIS_DB</c> (so that two checkouts can test side by side).</summary>
+    public static readonly int RedisDatabase = int.TryParse(Environment.GetEnvironmentVariable("OJ_TEST_REDIS_DB"), out var db) ? db : 9;
 
     private static OnlineJudgeWebFactory? factory;
     private static Respawner? respawner;

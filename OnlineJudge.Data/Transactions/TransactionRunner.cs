@@ -1,0 +1,38 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace OnlineJudge.Data.Transactions;
+
+/// <summary>
+/// The unit of work of a request or a job: a service runs writes through several repositories (which share the scoped
+/// <see cref="OnlineJudgeDbContext"/>) inside one database transaction, committed when the work returns and rolled back
+/// when it throws. A call inside a running transaction joins it, so a repository method that needs atomicity of its
+/// own can wrap itself too.
+/// </summary>
+public sealed class TransactionRunner(OnlineJudgeDbContext db)
+{
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken,
+        IsolationLevel isolation = IsolationLevel.ReadCommitted)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(isolation, cancellationToken);
+        var result = await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken,
+        IsolationLevel isolation = IsolationLevel.ReadCommitted) =>
+        ExecuteAsync(async token =>
+        {
+            await work(token);
+            return true;
+        }, cancellationToken, isolation);
+
+    /// <summary>True while a transaction of this scope is open.</summary>
+    public bool InTransaction => db.Database.CurrentTransaction is not null;
+}
