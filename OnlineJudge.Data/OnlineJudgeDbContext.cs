@@ -14,6 +14,7 @@ public class OnlineJudgeDbContext(DbContextOptions<OnlineJudgeDbContext> options
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<SysOption> SysOptions => Set<SysOption>();
     public DbSet<JudgeServer> JudgeServers => Set<JudgeServer>();
+    public DbSet<JudgeTask> JudgeTasks => Set<JudgeTask>();
     public DbSet<Problem> Problems => Set<Problem>();
     public DbSet<ProblemTag> ProblemTags => Set<ProblemTag>();
     public DbSet<ProblemTagLink> ProblemTagLinks => Set<ProblemTagLink>();

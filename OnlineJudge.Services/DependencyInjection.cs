@@ -4,6 +4,7 @@ using OnlineJudge.Data;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Health;
+using OnlineJudge.Services.Judge;
 using OnlineJudge.Services.Sessions;
 using OnlineJudge.Services.Storage;
 using OnlineJudge.Services.Users;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         // Users: Data Protection for admin-set passwords (README decision 6), bulk hashing, generated-user files.
         services.AddUserPasswordProtection();
         services.AddScoped<Mail.IEmailSender, Mail.MailKitEmailSender>();
+        services.AddJudging();
         // Every other *Service class is scoped; register singletons above this line.
         services.AddScopedByNameSuffix(typeof(DependencyInjection).Assembly, "Service");
         return services;

@@ -10,13 +10,13 @@ public class ContestRepository(OnlineJudgeDbContext db)
 {
     public Task<ContestGateDto?> FindVisibleGateAsync(int id, CancellationToken cancellationToken) =>
         db.Contests.Where(c => c.Id == id && c.Visible)
-            .Select(c => new ContestGateDto(c.Id, c.CreatedById, c.Password, c.StartTime, c.EndTime))
+            .Select(c => new ContestGateDto(c.Id, c.CreatedById, c.Password, c.StartTime, c.EndTime, c.AllowedIpRanges))
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Creator and window of a contest, hidden included (admin ownership checks).</summary>
     public Task<ContestGateDto?> FindGateAsync(int id, CancellationToken cancellationToken) =>
         db.Contests.Where(c => c.Id == id)
-            .Select(c => new ContestGateDto(c.Id, c.CreatedById, c.Password, c.StartTime, c.EndTime))
+            .Select(c => new ContestGateDto(c.Id, c.CreatedById, c.Password, c.StartTime, c.EndTime, c.AllowedIpRanges))
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>GET /api/contests: visible contests, <c>start_time</c> desc, filtered and paged in SQL.</summary>

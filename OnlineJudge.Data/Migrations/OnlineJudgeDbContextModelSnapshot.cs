@@ -708,6 +708,65 @@ namespace OnlineJudge.Data.Migrations
                     b.ToTable("judge_server", (string)null);
                 });
 
+            modelBuilder.Entity("OnlineJudge.Data.Entities.JudgeTask", b =>
+                {
+                    b.Property<string>("SubmissionId")
+                        .HasColumnType("text")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
+
+                    b.Property<int?>("CountedResult")
+                        .HasColumnType("integer")
+                        .HasColumnName("counted_result");
+
+                    b.Property<DateTime>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<bool>("InProcess")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_process");
+
+                    b.Property<int?>("JudgeServerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("judge_server_id");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_id");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("JudgeServerId");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("judge_task_lease_idx")
+                        .HasFilter("lease_id IS NOT NULL");
+
+                    b.HasIndex("InProcess", "Priority", "EnqueuedAt")
+                        .HasDatabaseName("judge_task_queue_idx")
+                        .HasFilter("lease_id IS NULL");
+
+                    b.ToTable("judge_task", (string)null);
+                });
+
             modelBuilder.Entity("OnlineJudge.Data.Entities.Message", b =>
                 {
                     b.Property<int>("Id")
@@ -1997,6 +2056,22 @@ namespace OnlineJudge.Data.Migrations
                     b.Navigation("Problem");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("OnlineJudge.Data.Entities.JudgeTask", b =>
+                {
+                    b.HasOne("OnlineJudge.Data.Entities.JudgeServer", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeServerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("OnlineJudge.Data.Entities.Submission", "Submission")
+                        .WithOne()
+                        .HasForeignKey("OnlineJudge.Data.Entities.JudgeTask", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Submission");
                 });
 
             modelBuilder.Entity("OnlineJudge.Data.Entities.Message", b =>

@@ -45,6 +45,8 @@ public static partial class SocketEndpoints
     {
         // Client config_update frames are ignored (platform.md §17): no handler for them.
         endpoints.MapSocket("/ws/config/", _ => [RealtimePublisher.ConfigUpdatesGroup]);
+        endpoints.MapSocket("/ws/submission/", user => [RealtimePublisher.SubmissionGroup(user.Id)],
+            new Dictionary<string, SocketFrameHandler> { ["subscribe"] = SubmissionSocket.ReplayAsync });
         return endpoints;
     }
 

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using OnlineJudge.Data.Judge;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Validation;
+
+namespace OnlineJudge.Services.Judge;
+
+/// <summary>Body of <c>POST /api/judge_server_heartbeat/</c> (conf.md §5).</summary>
+public sealed class HeartbeatRequest
+{
+    [StringField(MaxLength = 128)]
+    public string Hostname { get; set; } = "";
+
+    [StringField(MaxLength = 32)]
+    public string JudgerVersion { get; set; } = "";
+
+    [IntegerField(Min = 1)]
+    public int CpuCore { get; set; }
+
+    [FloatField(Min = 0, Max = 100)]
+    public double Memory { get; set; }
+
+    [FloatField(Min = 0, Max = 100)]
+    public double Cpu { get; set; }
+
+    [ChoiceField(["heartbeat"])]
+    public string Action { get; set; } = "";
+
+    [StringField(MaxLength = 256)]
+    public string ServiceUrl { get; set; } = "";
+}
+
+/// <summary>Body of <c>PUT /api/admin/judge_server</c> (conf.md §7).</summary>
+public sealed class JudgeServerToggleRequest
+{
+    [IntegerField]
+    public int Id { get; set; }
+
+    [BooleanField]
+    public bool IsDisabled { get; set; }
+}
+
+/// <summary>A judge server in the admin list, with <c>status</c> (conf.md §6).</summary>
+public sealed record JudgeServerView(
+    int Id,
+    string Status,
+    string Hostname,
+    string? Ip,
+    string JudgerVersion,
+    int CpuCore,
+    double MemoryUsage,
+    double CpuUsage,
+    DateTime LastHeartbeat,
+    DateTime CreateTime,
+    int TaskNumber,
+    string? ServiceUrl,
+    bool IsDisabled);
+
+public sealed record JudgeServerListDto(string Token, List<JudgeServerView> Servers);
+
+/// <summary>Judge-server registration by heartbeat and its administration (conf.md §5–8, judge.md §9).</summary>
+public class JudgeServerService(JudgeServerRepository servers, JudgeSiteOptions siteOptions, JudgeWakeups wakeups, TimeProvider time,
+    ILogger<JudgeServerService> logger)
+{
+    public async Task<ServiceResult<object?>> HeartbeatAsync(HeartbeatRequest request, string? tokenHeader, string clientIp, string peerIp,
+        CancellationToken cancellationToken)
+    {
+        var expected = JudgeSiteOptions.HashToken(await siteOptions.GetTokenAsync(cancellationToken));
+        if (!string.Equals(tokenHeader, expected, StringComparison.Ordinal))
+        {
+            return ServiceError.Of("Invalid token");
+        }
+
+        var beat = new HeartbeatDto(request.Hostname, request.JudgerVersion, request.CpuCore, request.Memory, request.Cpu, request.ServiceUrl,
+            clientIp, peerIp, time.GetUtcNow().UtcDateTime);
+        if (!await servers.RecordHeartbeatAsync(beat, cancellationToken))
+        {
+            logger.LogError("Several judge_server rows have hostname {Hostname}; delete the extra ones", request.Hostname);
+            return ServiceError.Of($"Several judge servers are named {request.Hostname}; an administrator must delete the duplicates");
+        }
+
+        await wakeups.WakeAllAsync();
+        return ServiceResult<object?>.Ok(null);
+    }
+
+    public async Task<ServiceResult<JudgeServerListDto>> ListAsync(CancellationToken cancellationToken)
+    {
+        var token = await siteOptions.GetTokenAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = await servers.ListAsync(cancellationToken);
+        return new JudgeServerListDto(token, [.. rows.Select(s => new JudgeServerView(s.Id, StatusOf(s.LastHeartbeat, now), s.Hostname, s.Ip,
+            s.JudgerVersion, s.CpuCore, s.MemoryUsage, s.CpuUsage, s.LastHeartbeat, s.CreateTime, s.TaskNumber, s.ServiceUrl, s.IsDisabled))]);
+    }
+
+    public static string StatusOf(DateTime lastHeartbeat, DateTime now) =>
+        (now - lastHeartbeat).TotalSeconds <= JudgeQueueRepository.HeartbeatWindowSeconds ? "normal" : "abnormal";
+
+    public async Task<ServiceResult<object?>> DeleteAsync(string? hostname, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(hostname))
+        {
+            await servers.DeleteByHostnameAsync(hostname, cancellationToken);
+        }
+
+        return ServiceResult<object?>.Ok(null);
+    }
+
+    public async Task<ServiceResult<object?>> ToggleAsync(JudgeServerToggleRequest request, CancellationToken cancellationToken)
+    {
+        await servers.SetDisabledAsync(request.Id, request.IsDisabled, cancellationToken);
+        if (!request.IsDisabled)
+        {
+            await wakeups.WakeAllAsync();
+        }
+
+        return ServiceResult<object?>.Ok(null);
+    }
+}

@@ -1,0 +1,244 @@
+using OnlineJudge.Data.Contests;
+using OnlineJudge.Data.Entities;
+using OnlineJudge.Data.Paging;
+using OnlineJudge.Data.Submissions;
+using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
+using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Conf;
+
+namespace OnlineJudge.Services.Submissions;
+
+/// <summary>Reading and sharing submissions (submission.md §1.2–§1.6, §1.8).</summary>
+public class SubmissionQueryService(SubmissionRepository submissions, SiteOptionsService siteOptions, CacheService cache, TimeProvider time)
+{
+    /// <summary>
+    /// Cache family of list pages not filtered to the caller (the page is the same for everyone; <c>show_link</c> is added
+    /// per caller). Only a short lifetime bounds staleness: bumping it on every submission would empty it exactly
+    /// when a contest makes it hot. Lists of the caller's own submissions are never cached.
+    /// </summary>
+    public const string ListCacheFamily = "submission_list";
+
+    private static readonly TimeSpan ListTtl = TimeSpan.FromSeconds(2);
+
+    public async Task<ServiceResult<ISubmissionDetail>> GetAsync(string? id, CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return ServiceError.Of("Parameter id doesn't exist");
+        }
+
+        var row = await submissions.FindDetailAsync(id, cancellationToken);
+        if (row is null)
+        {
+            return ServiceError.Of("Submission doesn't exist");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!SubmissionAccess.CanRead(user, row, now))
+        {
+            return ServiceError.Of("No permission for this submission");
+        }
+
+        return ServiceResult<ISubmissionDetail>.Ok(SubmissionViews.Detail(row, user.IsAdminRole, SubmissionAccess.CanRead(user, row, now, checkShare: false)));
+    }
+
+    public async Task<ServiceResult<object?>> ShareAsync(ShareSubmissionRequest request, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var row = await submissions.FindDetailAsync(request.Id, cancellationToken);
+        if (row is null)
+        {
+            return ServiceError.Of("Submission doesn't exist");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!SubmissionAccess.CanRead(user, row, now, checkShare: false))
+        {
+            return ServiceError.Of("No permission to share the submission");
+        }
+
+        if (row.ContestStartTime <= now && now <= row.ContestEndTime)
+        {
+            return ServiceError.Of("Can not share submission now");
+        }
+
+        await submissions.SetSharedAsync(row.Id, request.Shared, cancellationToken);
+        return ServiceResult<object?>.Ok(null);
+    }
+
+    /// <summary><c>GET /api/submissions</c>: practice submissions.</summary>
+    public async Task<ServiceResult<Page<SubmissionListItemDto>>> ListPracticeAsync(SubmissionListQuery query, CurrentUser? user,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(query.Limit))
+        {
+            return ServiceError.Of("Limit is needed");
+        }
+
+        if (!string.IsNullOrEmpty(query.ContestId))
+        {
+            return ServiceError.Of("Parameter error");
+        }
+
+        int? problemId = null;
+        if (!string.IsNullOrEmpty(query.ProblemId))
+        {
+            problemId = await submissions.FindVisibleProblemIdAsync(query.ProblemId, null, cancellationToken);
+            if (problemId is null)
+            {
+                return ServiceError.Of("Problem doesn't exist");
+            }
+        }
+
+        var config = await siteOptions.GetWebsiteConfigAsync(cancellationToken);
+        if (!config.SubmissionListShowAll && user?.AdminType is null or AdminType.RegularUser)
+        {
+            return new Page<SubmissionListItemDto>([], 0);
+        }
+
+        if (!TryFilter(query, user, contestId: null, problemId, out var filter, out var error))
+        {
+            return error!;
+        }
+
+        if (query.Today == "1")
+        {
+            filter = filter with { CreatedSince = time.GetUtcNow().UtcDateTime.Date };
+        }
+
+        return await PageAsync(filter, PageRequest.Parse(query.Limit, query.Offset), user, contestEnd: null, cancellationToken);
+    }
+
+    /// <summary><c>GET /api/contest_submissions</c> after the contest gate (type <c>submissions</c>).</summary>
+    public async Task<ServiceResult<Page<SubmissionListItemDto>>> ListContestAsync(ContestGateDto contest, SubmissionListQuery query,
+        CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(query.Limit))
+        {
+            return ServiceError.Of("Limit is needed");
+        }
+
+        int? problemId = null;
+        if (!string.IsNullOrEmpty(query.ProblemId))
+        {
+            problemId = await submissions.FindVisibleProblemIdAsync(query.ProblemId, contest.Id, cancellationToken);
+            if (problemId is null)
+            {
+                return ServiceError.Of("Problem doesn't exist");
+            }
+        }
+
+        if (!TryFilter(query with { Language = null }, user, contest.Id, problemId, out var filter, out var error))
+        {
+            return error!;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (contest.StartTime <= now)
+        {
+            // Hides the admins' test submissions made before the contest started.
+            filter = filter with { CreatedSince = contest.StartTime };
+        }
+
+        return await PageAsync(filter, PageRequest.Parse(query.Limit, query.Offset), user, contest.EndTime, cancellationToken);
+    }
+
+    public async Task<ServiceResult<int>> TodayCountAsync(string? language, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow().UtcDateTime.Date;
+        return language == "Flowchart"
+            ? await submissions.CountFlowchartSinceAsync(since, cancellationToken)
+            : await submissions.CountPracticeSinceAsync(since, cancellationToken);
+    }
+
+    public async Task<ServiceResult<bool>> ExistsAsync(string? problemId, CurrentUser? user, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(problemId))
+        {
+            return ServiceError.Of("Parameter error, problem_id is required");
+        }
+
+        if (!PageRequest.TryParseId(problemId, out var id))
+        {
+            return new ServiceError("invalid-problem_id", "problem_id: A valid integer is required.");
+        }
+
+        return user is not null && await submissions.UserHasSubmittedAsync(user.Id, id, cancellationToken);
+    }
+
+    private static bool TryFilter(SubmissionListQuery query, CurrentUser? user, int? contestId, int? problemId, out SubmissionListFilter filter,
+        out ServiceError? error)
+    {
+        filter = null!;
+        error = null;
+        int? result = null;
+        if (!string.IsNullOrEmpty(query.Result))
+        {
+            if (!PageRequest.TryParseId(query.Result, out var value))
+            {
+                // The reference crashed on a non-numeric result (spec README, decision 5).
+                error = new ServiceError("invalid-result", "result: A valid integer is required.");
+                return false;
+            }
+
+            result = value;
+        }
+
+        var mine = query.Myself == "1";
+        filter = new SubmissionListFilter(
+            contestId,
+            problemId,
+            mine ? user?.Id ?? 0 : null,
+            mine ? null : query.Username,
+            result,
+            string.IsNullOrEmpty(query.Language) ? null : query.Language,
+            null);
+        return true;
+    }
+
+    private async Task<Page<SubmissionListItemDto>> PageAsync(SubmissionListFilter filter, PageRequest page, CurrentUser? user, DateTime? contestEnd,
+        CancellationToken cancellationToken)
+    {
+        var rows = filter.UserId is not null
+            ? await submissions.ListAsync(filter, page, cancellationToken)
+            : await cache.GetOrCreateVersionedAsync(ListCacheFamily,
+                CacheService.KeyOf(filter.ContestId, filter.ProblemId, filter.Username, filter.Result, filter.Language,
+                    filter.CreatedSince?.Ticks, page.Limit, page.Offset),
+                ListTtl, ct => submissions.ListAsync(filter, page, ct), cancellationToken);
+        var links = await ShowLinksAsync(rows.Results, user, contestEnd, cancellationToken);
+        return new Page<SubmissionListItemDto>([.. rows.Results.Select((row, i) => SubmissionListItemDto.From(row, links[i]))], rows.Total);
+    }
+
+    /// <summary><c>show_link</c> of each row (submission.md §0.3), with one query for the problem-set guard.</summary>
+    private async Task<bool[]> ShowLinksAsync(IReadOnlyList<SubmissionListRow> rows, CurrentUser? user, DateTime? contestEnd,
+        CancellationToken cancellationToken)
+    {
+        var links = new bool[rows.Count];
+        if (user is null || rows.Count == 0)
+        {
+            return links;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var guarded = user.AdminType == AdminType.RegularUser
+            ? rows.Where(r => r.UserId == user.Id).Select(r => r.ProblemId).Distinct().ToList()
+            : [];
+        var guards = guarded.Count == 0 ? [] : await submissions.ListProblemSetGuardsAsync(user.Id, guarded, now, cancellationToken);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (!SubmissionAccess.CanRead(user, row.UserId, row.ProblemCreatedById, row.ProblemShareSubmission, row.Shared, contestEnd, now))
+            {
+                continue;
+            }
+
+            var guard = row.UserId == user.Id && user.AdminType == AdminType.RegularUser
+                ? guards.FirstOrDefault(g => g.ProblemId == row.ProblemId)
+                : null;
+            links[i] = guard is null || row.CreateTime >= guard.JoinTime
+                       || guard.CountedProblemIds.Contains(row.ProblemId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return links;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using OnlineJudge.Data.Submissions;
+using OnlineJudge.Services.Judge;
+using OnlineJudge.Services.Realtime;
+
+namespace OnlineJudge.Web.WebSockets;
+
+/// <summary><c>/ws/submission/</c> (submission.md §3): the <c>subscribe</c> frame replays a submission's current state to its owner.</summary>
+public static class SubmissionSocket
+{
+    public static async Task ReplayAsync(SocketConnection connection, JsonElement frame, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (!frame.TryGetProperty("submission_id", out var idElement) || idElement.ValueKind != JsonValueKind.String
+            || idElement.GetString() is not { Length: > 0 and <= 64 } id)
+        {
+            return;
+        }
+
+        var state = await services.GetRequiredService<SubmissionRepository>().FindStateAsync(id, cancellationToken);
+        if (state is null || state.UserId != connection.UserId)
+        {
+            return;
+        }
+
+        connection.Enqueue(JsonSerializer.Serialize(SubmissionUpdates.FrameOf(state.Id, state.Result, state.StatisticInfo), RealtimePublisher.FrameJson));
+    }
+}
