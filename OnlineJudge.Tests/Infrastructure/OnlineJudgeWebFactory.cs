@@ -10,6 +10,9 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
     /// <summary>Low PBKDF2 cost so that tests creating users stay fast; the format is the same.</summary>
     public const int TestPasswordIterations = 1000;
 
+    /// <summary>The plain judge-server token of the test site (option <c>judge_server_token</c>).</summary>
+    public const string JudgeToken = "test-judge-token";
+
     /// <summary>Files written by tests (avatars, uploads, test cases) go to a throwaway folder.</summary>
     public static readonly string DataDir = Path.Combine(Path.GetTempPath(), "onlinejudge-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -21,6 +24,10 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
         builder.UseSetting("Passwords:Iterations", TestPasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Csrf:TrustedOrigins:0", "https://oj.example.edu");
         builder.UseSetting("Storage:DataDir", DataDir);
+        builder.UseSetting("Judge:ServerToken", JudgeToken);
+        builder.UseSetting("Judge:PollMilliseconds", "200");
+        builder.UseSetting("Judge:RetryDelaySeconds", "0.2");
+        builder.UseSetting("Judge:SweepSeconds", "1");
         builder.ConfigureServices(services => services.AddControllers().AddApplicationPart(typeof(PlatformProbeController).Assembly));
     }
 }

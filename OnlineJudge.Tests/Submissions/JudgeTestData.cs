@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OnlineJudge.Data.Entities;
+using OnlineJudge.Tests.Infrastructure;
+
+namespace OnlineJudge.Tests.Submissions;
+
+/// <summary>Judge servers and waits for verdicts, for tests that go through the judge.</summary>
+public static class JudgeTestData
+{
+    /// <summary>
+    /// Registers a judge server row pointing at <paramref name="serviceUrl"/>, with a heartbeat far in the future so that
+    /// it stays "normal" for the whole test (heartbeats themselves are tested through their endpoint).
+    /// </summary>
+    public static async Task<JudgeServer> RegisterServerAsync(string serviceUrl, int cpuCore = 1, string? hostname = null)
+    {
+        var server = new JudgeServer
+        {
+            Hostname = hostname ?? "judge-" + Guid.NewGuid().ToString("N")[..8],
+            Ip = "127.0.0.1",
+            JudgerVersion = "2.1.1",
+            CpuCore = cpuCore,
+            MemoryUsage = 10,
+            CpuUsage = 5,
+            LastHeartbeat = DateTime.UtcNow.AddHours(1),
+            CreateTime = DateTime.UtcNow,
+            ServiceUrl = serviceUrl,
+        };
+        await using var db = TestEnvironment.CreateDbContext();
+        db.JudgeServers.Add(server);
+        await db.SaveChangesAsync();
+        return server;
+    }
+
+    /// <summary>Polls the database until the submission leaves PENDING/JUDGING (and its task is gone), or fails after the timeout.</summary>
+    public static async Task<Submission> WaitForVerdictAsync(string submissionId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            await using (var db = TestEnvironment.CreateDbContext())
+            {
+                var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == submissionId);
+                var queued = await db.JudgeTasks.AnyAsync(t => t.SubmissionId == submissionId);
+                if (!queued && submission.Result is not (JudgeStatus.Pending or JudgeStatus.Judging))
+                {
+                    return submission;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Submission {submissionId} got no verdict within the timeout");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits until no judge task is left.</summary>
+    public static async Task WaitForEmptyQueueAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            await using (var db = TestEnvironment.CreateDbContext())
+            {
+                if (!await db.JudgeTasks.AnyAsync())
+                {
+                    return;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("The judge queue did not drain within the timeout");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public static string SubmissionIdOf(JsonElement data) => data.GetProperty("submission_id").GetString()!;
+}
