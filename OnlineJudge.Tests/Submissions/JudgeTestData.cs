@@ -32,6 +32,39 @@ public static class JudgeTestData
         return server;
     }
 
+    public static async Task SetServerDisabledAsync(int serverId, bool disabled)
+    {
+        await using var db = TestEnvironment.CreateDbContext();
+        await db.JudgeServers.Where(s => s.Id == serverId).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsDisabled, disabled));
+    }
+
+    public static async Task SetServerCoresAsync(int serverId, int cores)
+    {
+        await using var db = TestEnvironment.CreateDbContext();
+        await db.JudgeServers.Where(s => s.Id == serverId).ExecuteUpdateAsync(u => u.SetProperty(s => s.CpuCore, cores));
+    }
+
+    /// <summary>Stores a submission with its judge task as submit does (no rate limit, no checks); returns its id.</summary>
+    public static async Task<string> QueueSubmissionAsync(User user, Problem problem, int? contestId = null, string language = "C",
+        string code = "int main() { return 0; }", DateTime? createTime = null)
+    {
+        var now = createTime ?? DateTime.UtcNow;
+        var submission = new Submission
+        {
+            Id = OnlineJudge.Services.Common.RandomStrings.LowerHex(32), ContestId = contestId, ProblemId = problem.Id, CreateTime = now,
+            UserId = user.Id, Username = user.Username, Code = code, Language = language, Result = JudgeStatus.Pending, Ip = "127.0.0.1",
+        };
+        await using var db = TestEnvironment.CreateDbContext();
+        db.Submissions.Add(submission);
+        db.JudgeTasks.Add(new JudgeTask
+        {
+            SubmissionId = submission.Id, Priority = contestId is null ? JudgePriority.Practice : JudgePriority.Contest, EnqueuedAt = now,
+            NotBefore = now, InProcess = language == "SQL",
+        });
+        await db.SaveChangesAsync();
+        return submission.Id;
+    }
+
     /// <summary>Polls the database until the submission leaves PENDING/JUDGING (and its task is gone), or fails after the timeout.</summary>
     public static async Task<Submission> WaitForVerdictAsync(string submissionId, TimeSpan? timeout = null)
     {
