@@ -93,6 +93,12 @@ public class TestEnvironment
             await respawner!.ResetAsync(connection);
         }
 
+        await FlushRedisAsync();
+    }
+
+    /// <summary>Empties the test Redis database (as a Redis restart without persistence would).</summary>
+    public static async Task FlushRedisAsync()
+    {
         foreach (var server in redisAdmin!.GetServers())
         {
             await server.FlushDatabaseAsync(RedisDatabase);

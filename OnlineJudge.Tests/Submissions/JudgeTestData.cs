@@ -38,6 +38,11 @@ public static class JudgeTestData
         await db.JudgeServers.Where(s => s.Id == serverId).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsDisabled, disabled));
     }
 
+    /// <summary>Wakes the dispatchers (tests that queue tasks directly, as submit would).</summary>
+    public static Task WakeAsync() =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<OnlineJudge.Services.Judge.JudgeWakeups>(TestEnvironment.Factory.Services).WakeAllAsync();
+
     public static async Task SetServerCoresAsync(int serverId, int cores)
     {
         await using var db = TestEnvironment.CreateDbContext();
