@@ -15,14 +15,21 @@ public sealed record RosterRow(string Username, string? ClassName);
 public class SubmissionStatisticsRepository(OnlineJudgeDbContext db)
 {
     /// <summary>Per-user counts of the practice submissions in [start, end], most submissions first.</summary>
-    public Task<List<UserWindowCountRow>> CountByUserAsync(DateTime? start, DateTime end, int? problemId, string? username,
-        CancellationToken cancellationToken) =>
-        Window(start, end, problemId, username)
+    public async Task<List<UserWindowCountRow>> CountByUserAsync(DateTime? start, DateTime end, int? problemId, string? username,
+        CancellationToken cancellationToken)
+    {
+        var rows = await Window(start, end, problemId, username)
             .GroupBy(s => s.Username)
-            .Select(g => new UserWindowCountRow(g.Key, g.Count(),
-                g.Count(s => s.Result == JudgeStatus.Accepted || s.Result == JudgeStatus.AstCheckFailed)))
-            .OrderByDescending(r => r.SubmissionCount).ThenBy(r => r.Username)
+            .Select(g => new
+            {
+                Username = g.Key,
+                Submissions = g.Count(),
+                Accepted = g.Count(s => s.Result == JudgeStatus.Accepted || s.Result == JudgeStatus.AstCheckFailed),
+            })
+            .OrderByDescending(r => r.Submissions).ThenBy(r => r.Username)
             .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new UserWindowCountRow(r.Username, r.Submissions, r.Accepted))];
+    }
 
     /// <summary>The window's submissions of these users, newest first.</summary>
     public Task<List<WindowItemRow>> ListItemsAsync(DateTime? start, DateTime end, int? problemId, IReadOnlyCollection<string> usernames,
