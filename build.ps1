@@ -98,6 +98,37 @@ function Install-MissingPackages {
     Invoke-Native 'apt-get' (@('install', '-y', '-q', '--no-install-recommends') + $missing)
 }
 
+# Code formatting and AST rules (submission.md §1.7, judge.md §5.1): clang-format, sqlparse for the system Python, and
+# Node.js running tools/codetools (ruff's formatter and tree-sitter grammars as WebAssembly, from the npm registry).
+function Install-CodeTools {
+    $missing = @()
+    if (-not (Get-Command clang-format -ErrorAction SilentlyContinue)) { $missing += 'clang-format' }
+    $hasSqlparse = $false
+    if (Test-Path '/usr/bin/python3') {
+        & /usr/bin/python3 -c 'import sqlparse' 2>$null
+        $hasSqlparse = $LASTEXITCODE -eq 0
+    }
+    if (-not $hasSqlparse) { $missing += 'python3-sqlparse' }
+    if (-not (Get-Command node -ErrorAction SilentlyContinue)) { $missing += 'nodejs' }
+    if (-not (Get-Command npm -ErrorAction SilentlyContinue)) { $missing += 'npm' }
+    if ($missing.Count -gt 0) {
+        $command = "apt-get update && apt-get install -y --no-install-recommends $($missing -join ' ')"
+        if (-not (Test-IsRoot)) { throw "Missing packages: $($missing -join ', '). Install them with: sudo sh -c '$command'" }
+        Write-Step "Installing $($missing -join ', ')"
+        $env:DEBIAN_FRONTEND = 'noninteractive'
+        Invoke-Native 'apt-get' @('update', '-q')
+        Invoke-Native 'apt-get' (@('install', '-y', '-q', '--no-install-recommends') + $missing)
+    }
+    $tools = Join-Path $Root 'tools/codetools'
+    $stamp = Join-Path $tools 'node_modules/.package-lock.json'
+    $stale = -not (Test-Path $stamp)
+    if (-not $stale) { $stale = (Get-Item (Join-Path $tools 'package-lock.json')).LastWriteTimeUtc -gt (Get-Item -Force $stamp).LastWriteTimeUtc }
+    if ($stale) {
+        Write-Step 'Installing the code tools (npm ci in tools/codetools)'
+        Invoke-Native 'npm' @('ci', '--prefix', $tools, '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error')
+    }
+}
+
 # Runs a PostgreSQL tool as the cluster owner: initdb refuses to run as root, so root uses the postgres account.
 function Invoke-AsPostgresOwner([string]$Tool, [string[]]$Arguments) {
     $bin = Find-PostgresBin
@@ -257,6 +288,7 @@ function Invoke-Migrate {
 
 function Invoke-Run {
     Start-Services
+    Install-CodeTools
     if (-not $env:Storage__DataDir) { $env:Storage__DataDir = Join-Path $Root 'data' }
     Build-Web
     Invoke-Migrate
@@ -268,6 +300,7 @@ function Invoke-Run {
 
 function Invoke-Test {
     Start-Services
+    Install-CodeTools
     $resultsDir = Join-Path $LocalDir 'test-results'
     Remove-Item -Recurse -Force $resultsDir -ErrorAction SilentlyContinue
     Write-Step 'Running tests'
