@@ -43,6 +43,13 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
         return ServiceResult<ISubmissionDetail>.Ok(SubmissionViews.Detail(row, user.IsAdminRole, SubmissionAccess.CanRead(user, row, now, checkShare: false)));
     }
 
+    /// <summary>The <c>submission_update</c> frame of the caller's own submission (the subscribe replay of submission.md §3), or null.</summary>
+    public async Task<Dictionary<string, object?>?> GetUpdateFrameAsync(string id, int userId, CancellationToken cancellationToken)
+    {
+        var state = await submissions.FindStateAsync(id, cancellationToken);
+        return state is null || state.UserId != userId ? null : Judge.SubmissionUpdates.FrameOf(state.Id, state.Result, state.StatisticInfo);
+    }
+
     public async Task<ServiceResult<object?>> ShareAsync(ShareSubmissionRequest request, CurrentUser user, CancellationToken cancellationToken)
     {
         var row = await submissions.FindDetailAsync(request.Id, cancellationToken);

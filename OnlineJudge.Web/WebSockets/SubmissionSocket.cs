@@ -1,6 +1,5 @@
 using System.Text.Json;
-using OnlineJudge.Data.Submissions;
-using OnlineJudge.Services.Judge;
+using OnlineJudge.Services.Submissions;
 using OnlineJudge.Services.Realtime;
 
 namespace OnlineJudge.Web.WebSockets;
@@ -16,12 +15,10 @@ public static class SubmissionSocket
             return;
         }
 
-        var state = await services.GetRequiredService<SubmissionRepository>().FindStateAsync(id, cancellationToken);
-        if (state is null || state.UserId != connection.UserId)
+        var update = await services.GetRequiredService<SubmissionQueryService>().GetUpdateFrameAsync(id, connection.UserId, cancellationToken);
+        if (update is not null)
         {
-            return;
+            connection.Enqueue(JsonSerializer.Serialize(update, RealtimePublisher.FrameJson));
         }
-
-        connection.Enqueue(JsonSerializer.Serialize(SubmissionUpdates.FrameOf(state.Id, state.Result, state.StatisticInfo), RealtimePublisher.FrameJson));
     }
 }
