@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -6,16 +7,14 @@ using OnlineJudge.Data.Json;
 
 namespace OnlineJudge.Data.Judge;
 
-/// <summary>A problem's judge counters, read under a row lock.</summary>
-public sealed record ProblemCountersRow(long SubmissionNumber, long AcceptedNumber, JsonObject StatisticInfo);
-
 /// <summary>A contest rank row, read under a row lock; <see cref="SubmissionInfo"/> keeps every key it had.</summary>
 public sealed record AcmRankRow(int Id, int SubmissionNumber, int AcceptedNumber, int TotalTime, JsonObject SubmissionInfo);
 
 /// <summary>
-/// The writes of a verdict (judge.md §4–6). Every read here takes a row lock (<c>FOR UPDATE</c>) and must run inside the
-/// verdict's transaction; lock order is problem → user_profile → acm_contest_rank everywhere, so concurrent verdicts
-/// never deadlock. JSON columns are edited as JSON trees, so keys this code does not know survive.
+/// The writes of a verdict (judge.md §4–6), inside the verdict's transaction. Rows are locked in one order everywhere,
+/// user_profile → problem → acm_contest_rank, so concurrent verdicts never deadlock; profile and rank rows are read
+/// under a lock (<c>FOR UPDATE</c>) and edited as JSON trees (keys this code does not know survive), the problem's
+/// counters change in a single statement.
 /// </summary>
 public class VerdictRepository(OnlineJudgeDbContext db)
 {
@@ -36,23 +35,34 @@ public class VerdictRepository(OnlineJudgeDbContext db)
             $"UPDATE submission SET result = {result}, statistic_info = {statistic}::jsonb WHERE id = {submissionId}", cancellationToken);
     }
 
-    public async Task<ProblemCountersRow?> LockProblemAsync(int problemId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds to a problem's judge counters in one statement (the problem row is the hottest lock of a contest, so it is held
+    /// for as short as possible): the submission and accepted deltas, one count moved in <c>statistic_info</c> from
+    /// <paramref name="removedResult"/> (if any, never below 0) to <paramref name="addedResult"/>. Returns the new
+    /// <c>accepted_number</c>, or null when the problem is gone.
+    /// </summary>
+    public async Task<long?> AddProblemCountsAsync(int problemId, int submissionDelta, int acceptedDelta, int? removedResult, int addedResult,
+        CancellationToken cancellationToken)
     {
-        var rows = await db.Database.SqlQuery<ProblemCountersText>($"""
-            SELECT submission_number AS "SubmissionNumber", accepted_number AS "AcceptedNumber", statistic_info::text AS "StatisticInfo"
-            FROM problem WHERE id = {problemId} FOR UPDATE
-            """).ToListAsync(cancellationToken);
-        return rows.Count == 0 ? null : new ProblemCountersRow(rows[0].SubmissionNumber, rows[0].AcceptedNumber, ParseObject(rows[0].StatisticInfo));
-    }
-
-    public Task SaveProblemAsync(int problemId, int submissionDelta, int acceptedDelta, JsonObject statisticInfo, CancellationToken cancellationToken)
-    {
-        var json = statisticInfo.ToJsonString();
-        return db.Database.ExecuteSqlAsync($"""
-            UPDATE problem SET submission_number = submission_number + {submissionDelta},
-                accepted_number = GREATEST(accepted_number + {acceptedDelta}, 0), statistic_info = {json}::jsonb
+        var removed = removedResult?.ToString(CultureInfo.InvariantCulture);
+        var added = addedResult.ToString(CultureInfo.InvariantCulture);
+        var rows = await db.Database.SqlQuery<long>($"""
+            UPDATE problem SET
+                submission_number = submission_number + {submissionDelta},
+                accepted_number = GREATEST(accepted_number + {acceptedDelta}, 0),
+                statistic_info = jsonb_set(
+                    CASE WHEN {removed}::text IS NULL THEN statistic_info
+                         ELSE jsonb_set(statistic_info, ARRAY[{removed}::text],
+                                        to_jsonb(GREATEST(COALESCE((statistic_info ->> {removed}::text)::numeric::integer, 0) - 1, 0))) END,
+                    ARRAY[{added}::text],
+                    to_jsonb(COALESCE((CASE WHEN {removed}::text IS NULL THEN statistic_info
+                                            ELSE jsonb_set(statistic_info, ARRAY[{removed}::text],
+                                                           to_jsonb(GREATEST(COALESCE((statistic_info ->> {removed}::text)::numeric::integer, 0) - 1, 0))) END
+                                       ->> {added}::text)::numeric::integer, 0) + 1))
             WHERE id = {problemId}
-            """, cancellationToken);
+            RETURNING accepted_number AS "Value"
+            """).ToListAsync(cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     /// <summary>The submitter's <c>acm_problems_status</c>; null when the user (or profile) no longer exists.</summary>
@@ -115,8 +125,6 @@ public class VerdictRepository(OnlineJudgeDbContext db)
 
     private static JsonObject ParseObject(string? json) =>
         json is not null && JsonNode.Parse(json) is JsonObject value ? value : [];
-
-    private sealed record ProblemCountersText(long SubmissionNumber, long AcceptedNumber, string StatisticInfo);
 
     private sealed record AcmRankText(int Id, int SubmissionNumber, int AcceptedNumber, int TotalTime, string SubmissionInfo);
 }

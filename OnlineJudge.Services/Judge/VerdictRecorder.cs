@@ -84,19 +84,11 @@ public class VerdictRecorder(
 
     private async Task CountPracticeAsync(JudgeLease lease, JudgeJobDto job, int result, CancellationToken cancellationToken)
     {
-        var problem = await verdicts.LockProblemAsync(job.ProblemId, cancellationToken);
         var status = await verdicts.LockProfileStatusAsync(job.UserId, cancellationToken);
-        if (problem is null)
-        {
-            return;
-        }
-
         var accepted = JudgeStatus.IsAccepted(result) ? 1 : 0;
         if (lease.CountedResult is not { } counted)
         {
             // §6.1: the submission is counted for the first time.
-            StatisticRules.AddResult(problem.StatisticInfo, result, 1);
-            await verdicts.SaveProblemAsync(job.ProblemId, 1, accepted, problem.StatisticInfo, cancellationToken);
             if (status is not null)
             {
                 var (_, newlyAccepted) = StatisticRules.RecordFirstResult(status, StatisticRules.PracticeSection, job.ProblemId,
@@ -104,34 +96,31 @@ public class VerdictRecorder(
                 await verdicts.SaveProfileAsync(job.UserId, 1, newlyAccepted ? 1 : 0, status, cancellationToken);
             }
 
+            await verdicts.AddProblemCountsAsync(job.ProblemId, 1, accepted, null, result, cancellationToken);
             return;
         }
 
         // A rejudge: the counted result is replaced by the new one, and the submitter's status of the problem is
         // recomputed from all their practice submissions of it (the new result already stored).
-        StatisticRules.AddResult(problem.StatisticInfo, counted, -1);
-        StatisticRules.AddResult(problem.StatisticInfo, result, 1);
-        var acceptedDelta = accepted - (JudgeStatus.IsAccepted(counted) ? 1 : 0);
-        await verdicts.SaveProblemAsync(job.ProblemId, 0, acceptedDelta, problem.StatisticInfo, cancellationToken);
-        if (status is null)
+        if (status is not null)
         {
-            return;
+            var previous = StatisticRules.StatusOf(status, StatisticRules.PracticeSection, job.ProblemId);
+            var (anyAccepted, latest) = await verdicts.SummarizePracticeAsync(job.UserId, job.ProblemId, cancellationToken);
+            var now = anyAccepted ? JudgeStatus.Accepted : StatisticRules.ProfileStatus(latest ?? result);
+            StatisticRules.SetStatus(status, StatisticRules.PracticeSection, job.ProblemId, job.ProblemDisplayId, now);
+            var profileDelta = (now == JudgeStatus.Accepted ? 1 : 0) - (previous == JudgeStatus.Accepted ? 1 : 0);
+            await verdicts.SaveProfileAsync(job.UserId, 0, profileDelta, status, cancellationToken);
         }
 
-        var previous = StatisticRules.StatusOf(status, StatisticRules.PracticeSection, job.ProblemId);
-        var (anyAccepted, latest) = await verdicts.SummarizePracticeAsync(job.UserId, job.ProblemId, cancellationToken);
-        var now = anyAccepted ? JudgeStatus.Accepted : StatisticRules.ProfileStatus(latest ?? result);
-        StatisticRules.SetStatus(status, StatisticRules.PracticeSection, job.ProblemId, job.ProblemDisplayId, now);
-        var profileDelta = (now == JudgeStatus.Accepted ? 1 : 0) - (previous == JudgeStatus.Accepted ? 1 : 0);
-        await verdicts.SaveProfileAsync(job.UserId, 0, profileDelta, status, cancellationToken);
+        await verdicts.AddProblemCountsAsync(job.ProblemId, 0, accepted - (JudgeStatus.IsAccepted(counted) ? 1 : 0), counted, result,
+            cancellationToken);
     }
 
     /// <summary>judge.md §6.4 and §6.5 for an eligible contest submission.</summary>
     private async Task<bool> CountContestAsync(JudgeJobDto job, int result, CancellationToken cancellationToken)
     {
-        var problem = await verdicts.LockProblemAsync(job.ProblemId, cancellationToken);
         var status = await verdicts.LockProfileStatusAsync(job.UserId, cancellationToken);
-        if (problem is null || status is null)
+        if (status is null)
         {
             return false;
         }
@@ -144,13 +133,15 @@ public class VerdictRecorder(
 
         await verdicts.SaveProfileAsync(job.UserId, 0, 0, status, cancellationToken);
         var accepted = JudgeStatus.IsAccepted(result) ? 1 : 0;
-        StatisticRules.AddResult(problem.StatisticInfo, result, 1);
-        await verdicts.SaveProblemAsync(job.ProblemId, 1, accepted, problem.StatisticInfo, cancellationToken);
+        var acceptedNumber = await verdicts.AddProblemCountsAsync(job.ProblemId, 1, accepted, null, result, cancellationToken);
+        if (acceptedNumber is null)
+        {
+            return false;
+        }
 
         var rank = await verdicts.LockOrCreateRankAsync(job.UserId, job.ContestId!.Value, cancellationToken);
         var acTime = (int)Math.Floor((job.CreateTime - job.ContestStartTime!.Value).TotalSeconds);
-        var firstAccepted = problem.AcceptedNumber + accepted == 1;
-        if (!StatisticRules.ApplyToRank(rank, out var updated, job.ProblemId, result, acTime, firstAccepted))
+        if (!StatisticRules.ApplyToRank(rank, out var updated, job.ProblemId, result, acTime, firstAccepted: acceptedNumber == 1))
         {
             return false;
         }
