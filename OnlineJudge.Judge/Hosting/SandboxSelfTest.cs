@@ -12,17 +12,16 @@ public sealed class SandboxSelfTest(SandboxRunner runner, SandboxHost host, ILog
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var output = Path.Combine(host.InstanceDir, "self-test.out");
-        var usageDir = Path.Combine(host.InstanceDir, "self-test");
-        host.CreateForSandbox(usageDir);
+
         var limits = LimitMapper.ForCompile(1000, 5000, 256L * 1024 * 1024);
-        var spec = new SandboxSpec(["/bin/sh", "-c", "echo sandbox-ok"], [Compiler.SearchPath], limits, "/tmp", [], "/dev/null", output, Path.Combine(usageDir, "usage"));
+        var spec = new SandboxSpec(["/bin/sh", "-c", "echo sandbox-ok"], [Compiler.SearchPath], limits, "/tmp", [], "/dev/null", output);
         var outcome = await runner.RunAsync(spec, cancellationToken);
         var text = File.Exists(output) ? (await File.ReadAllTextAsync(output, cancellationToken)).Trim() : "";
         File.Delete(output);
         if (outcome.Error != RunError.None || outcome.ExitCode != 0 || outcome.Signal != 0 || text != "sandbox-ok")
         {
             throw new InvalidOperationException(
-                "The bubblewrap sandbox does not work on this machine (install the Debian packages bubblewrap and time, allow user namespaces, "
+                "The bubblewrap sandbox does not work on this machine (install the Debian package bubblewrap, allow user namespaces, "
                 + $"check JudgeServer:Sandbox settings). exit code {outcome.ExitCode}, signal {outcome.Signal}, error {outcome.Error}, output: {text}");
         }
 

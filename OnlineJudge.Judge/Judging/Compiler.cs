@@ -39,8 +39,7 @@ public sealed class Compiler(SandboxRunner runner, IOptions<JudgeServerOptions> 
             workspace.SandboxCodeDir,
             [SandboxMount.Writable(workspace.CodeDir, workspace.SandboxCodeDir)],
             "/dev/null",
-            messages,
-            workspace.UsagePathFor("compile"));
+            messages);
         var outcome = await runner.RunAsync(spec, cancellationToken);
         var result = VerdictRules.Classify(outcome, limits);
         if (result == RunResult.Success)

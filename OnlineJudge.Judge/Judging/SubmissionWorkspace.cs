@@ -25,8 +25,7 @@ public sealed class SubmissionWorkspace : IDisposable
         host.CreateForSandbox(CodeDir);
         OutputDir = Path.Combine(Root, "out");
         SandboxHost.CreatePrivate(OutputDir);
-        UsageDir = Path.Combine(Root, "usage");
-        host.CreateForSandbox(UsageDir);
+
         SandboxCodeDir = $"{SandboxRunRoot}/{Id}";
     }
 
@@ -42,11 +41,6 @@ public sealed class SubmissionWorkspace : IDisposable
 
     /// <summary>Outputs of the program and the compiler; never mounted in a sandbox.</summary>
     public string OutputDir { get; }
-
-    /// <summary>Where GNU time, running as the sandbox user outside the sandbox, writes peak-memory reports.</summary>
-    public string UsageDir { get; }
-
-    public string UsagePathFor(string name) => Path.Combine(UsageDir, name);
 
     public string SandboxPathOf(string fileName) => $"{SandboxCodeDir}/{fileName}";
 

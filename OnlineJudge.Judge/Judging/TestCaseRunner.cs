@@ -34,8 +34,7 @@ public sealed class TestCaseRunner(SandboxRunner runner)
             userOutput = await PrepareFileIoAsync(plan, testCase, mounts, cancellationToken);
         }
 
-        var spec = new SandboxSpec(plan.Command, plan.Environment, limits, SubmissionWorkspace.SandboxWorkDir, mounts, testCase.InputPath, stdout,
-            workspace.UsagePathFor(testCase.Id));
+        var spec = new SandboxSpec(plan.Command, plan.Environment, limits, SubmissionWorkspace.SandboxWorkDir, mounts, testCase.InputPath, stdout);
         var outcome = await runner.RunAsync(spec, cancellationToken);
         var result = VerdictRules.Classify(outcome, limits);
 

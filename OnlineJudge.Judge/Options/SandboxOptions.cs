@@ -11,13 +11,6 @@ public sealed class SandboxOptions
     [Required(AllowEmptyStrings = false)]
     public string PrlimitPath { get; set; } = "/usr/bin/prlimit";
 
-    /// <summary>
-    /// GNU time (Debian package time) reports the peak memory of the sandbox's process tree: the process the judge starts
-    /// itself inherits the judge's own peak through posix_spawn, so its rusage cannot be used for memory.
-    /// </summary>
-    [Required(AllowEmptyStrings = false)]
-    public string TimePath { get; set; } = "/usr/bin/time";
-
     /// <summary>Used only when the server runs as root, to drop to <see cref="Uid"/> before bubblewrap starts.</summary>
     [Required(AllowEmptyStrings = false)]
     public string SetprivPath { get; set; } = "/usr/bin/setpriv";

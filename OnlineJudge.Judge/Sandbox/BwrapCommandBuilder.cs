@@ -5,9 +5,8 @@ namespace OnlineJudge.Judge.Sandbox;
 
 /// <summary>
 /// The command line that starts one sandbox: <c>setpriv</c> (drop to the sandbox user when root; die with the judge),
-/// GNU <c>time</c> (writes the peak memory of everything below it to a file), <c>bwrap</c> (fresh user, PID, network, IPC,
-/// UTS and cgroup namespaces; read-only system folders; private /tmp; dies with <c>time</c>), and <c>prlimit</c> inside,
-/// which sets the program's rlimits just before it starts.
+/// <c>bwrap</c> (fresh user, PID, network, IPC, UTS and cgroup namespaces; read-only system folders; private /tmp), and
+/// <c>prlimit</c> inside, which sets the program's rlimits just before it starts.
 /// </summary>
 public sealed class BwrapCommandBuilder(SandboxOptions options, SandboxHost host)
 {
@@ -29,7 +28,7 @@ public sealed class BwrapCommandBuilder(SandboxOptions options, SandboxHost host
             args.Add("--clear-groups");
         }
 
-        args.AddRange(["--pdeathsig", "KILL", "--", options.TimePath, "-q", "-f", "%M", "-o", spec.UsagePath, "--", options.BwrapPath]);
+        args.AddRange(["--pdeathsig", "KILL", "--", options.BwrapPath]);
         args.AddRange(["--unshare-all", "--unshare-user", "--die-with-parent", "--new-session", "--hostname", "judge"]);
         args.AddRange(["--uid", InsideId.ToString(CultureInfo.InvariantCulture), "--gid", InsideId.ToString(CultureInfo.InvariantCulture)]);
         AddSystemFolders(args);
@@ -52,6 +51,8 @@ public sealed class BwrapCommandBuilder(SandboxOptions options, SandboxHost host
             }
         }
 
+        // The sandbox's root is a tmpfs without a size cap: only the mounts above may be written.
+        args.AddRange(["--remount-ro", "/"]);
         args.AddRange(["--chdir", spec.WorkingDirectory, "--info-fd", InfoFd.ToString(CultureInfo.InvariantCulture), "--"]);
         AddLimits(args, spec);
         args.Add("--");

@@ -114,4 +114,10 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int chown(string path, int owner, int group);
+
+    public const int PrSetChildSubreaper = 36;
+    public const int ENoChild = 10;
+
+    [LibraryImport(Libc, SetLastError = true)]
+    public static partial int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
 }

@@ -41,7 +41,8 @@ public static class ProcessTree
         }
     }
 
-    private static IEnumerable<int> Children(int pid)
+    /// <summary>Direct children of a process (of all its threads).</summary>
+    public static IEnumerable<int> Children(int pid)
     {
         string[] tasks;
         try

@@ -25,6 +25,13 @@ public sealed class SandboxHost : IDisposable
         sandbox = options.Value.Sandbox;
         this.logger = logger;
         RunsAsRoot = NativeMethods.geteuid() == 0;
+        // bubblewrap's outer process exits without reaping the sandbox's init, which holds the CPU time and peak memory of
+        // everything that ran inside: as a subreaper this process inherits it and reaps it with wait4.
+        if (NativeMethods.prctl(NativeMethods.PrSetChildSubreaper, 1, 0, 0, 0) != 0)
+        {
+            throw new InvalidOperationException($"prctl(PR_SET_CHILD_SUBREAPER) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+
         var workDir = options.Value.WorkDir;
         CreateTraversable(workDir);
         RemoveDeadInstances(workDir);

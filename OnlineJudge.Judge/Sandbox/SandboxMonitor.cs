@@ -5,9 +5,8 @@ using OnlineJudge.Judge.Options;
 namespace OnlineJudge.Judge.Sandbox;
 
 /// <summary>
-/// One background thread that watches every running sandbox: it kills a sandbox whose wall-clock deadline passed or whose
-/// process tree holds more resident memory than its cap. Killing the sandbox's init process makes the kernel kill every
-/// process of the sandbox and hand their CPU time and peak memory up to the process we wait for.
+/// One background thread that watches every running sandbox and kills the programs of a sandbox whose wall-clock deadline
+/// passed, whose process tree holds more resident memory than its cap, or whose output file reached its cap.
 /// </summary>
 public sealed class SandboxMonitor : IDisposable
 {
@@ -25,9 +24,9 @@ public sealed class SandboxMonitor : IDisposable
         thread.Start();
     }
 
-    public RunningSandbox Watch(int pid, long deadlineTimestamp, long? memoryCapBytes)
+    public RunningSandbox Watch(int pid, long deadlineTimestamp, long? memoryCapBytes, string outputPath, long outputCapBytes)
     {
-        var sandbox = new RunningSandbox(pid, deadlineTimestamp, memoryCapBytes);
+        var sandbox = new RunningSandbox(pid, deadlineTimestamp, memoryCapBytes, outputPath, outputCapBytes);
         lock (gate)
         {
             running.Add(sandbox);
@@ -94,28 +93,34 @@ public enum KillReason
     None,
     Time,
     Memory,
+    Output,
     Cancelled,
 }
 
-/// <summary>A started sandbox as the monitor sees it: the pid we wait for and, once bubblewrap reports it, its init's pid.</summary>
-public sealed class RunningSandbox(int pid, long deadlineTimestamp, long? memoryCapBytes)
+/// <summary>
+/// A started sandbox as the monitor sees it. Killing targets the processes below the sandbox's init, so that the init
+/// reaps them and exits normally with their CPU time and peak memory; it is killed itself, then bubblewrap, only when
+/// that does not end the sandbox.
+/// </summary>
+public sealed class RunningSandbox(int pid, long deadlineTimestamp, long? memoryCapBytes, string outputPath, long outputCapBytes)
 {
-    private static readonly long EscalateAfterTicks = Stopwatch.Frequency / 2;
+    private static readonly long EscalateAfterTicks = Stopwatch.Frequency / 4;
 
     private readonly Lock gate = new();
     private int initPid;
     private bool exited;
     private long killedAt;
+    private int escalations;
 
     public KillReason Reason { get; private set; }
 
     public long PeakTreeResidentBytes { get; private set; }
 
-    public void SetInitPid(int pid)
+    public void SetInitPid(int value)
     {
         lock (gate)
         {
-            initPid = pid;
+            initPid = value;
         }
     }
 
@@ -130,7 +135,16 @@ public sealed class RunningSandbox(int pid, long deadlineTimestamp, long? memory
 
             Reason = reason;
             killedAt = Stopwatch.GetTimestamp();
-            _ = NativeMethods.kill(initPid > 0 ? initPid : pid, NativeMethods.SigKill);
+            var programs = initPid > 0 ? ProcessTree.Children(initPid).ToList() : [];
+            if (programs.Count == 0)
+            {
+                _ = NativeMethods.kill(initPid > 0 ? initPid : pid, NativeMethods.SigKill);
+            }
+
+            foreach (var program in programs)
+            {
+                _ = NativeMethods.kill(program, NativeMethods.SigKill);
+            }
         }
     }
 
@@ -158,25 +172,44 @@ public sealed class RunningSandbox(int pid, long deadlineTimestamp, long? memory
 
         if (memoryCapBytes is { } cap)
         {
-            var resident = ProcessTree.ResidentBytes(pid);
+            var resident = ProcessTree.ResidentBytes(initPid > 0 ? initPid : pid);
             PeakTreeResidentBytes = Math.Max(PeakTreeResidentBytes, resident);
             if (resident > cap)
             {
                 Kill(KillReason.Memory);
+                return;
             }
+        }
+
+        if (OutputLength() >= outputCapBytes)
+        {
+            Kill(KillReason.Output);
         }
     }
 
-    /// <summary>Should the sandbox's init not take the whole sandbox down quickly, bubblewrap itself is killed.</summary>
+    private long OutputLength()
+    {
+        try
+        {
+            return new FileInfo(outputPath).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private void Escalate(long now)
     {
         lock (gate)
         {
-            if (!exited && now - killedAt > EscalateAfterTicks)
+            if (exited || now - killedAt <= EscalateAfterTicks)
             {
-                _ = NativeMethods.kill(pid, NativeMethods.SigKill);
-                killedAt = now;
+                return;
             }
+
+            _ = NativeMethods.kill(escalations++ == 0 && initPid > 0 ? initPid : pid, NativeMethods.SigKill);
+            killedAt = now;
         }
     }
 }

@@ -7,9 +7,10 @@ using OnlineJudge.Judge.Options;
 namespace OnlineJudge.Judge.Sandbox;
 
 /// <summary>
-/// Runs one program in a fresh sandbox and measures it: CPU time (user time of the whole tree, as upstream) from wait4's
-/// rusage, peak resident memory of the tree from GNU time's report, wall time from the clock. At most <c>MaxParallelRuns</c> sandboxes run at once,
-/// across all requests, so that measured times are not skewed by the judge's own load.
+/// Runs one program in a fresh sandbox and measures it: CPU time (user time, as upstream) and peak resident memory from
+/// the rusage of the sandbox's init process, which has reaped everything that ran inside; wall time from the clock.
+/// At most <c>MaxParallelRuns</c> sandboxes run at once, across all requests, so that the judge's own load does not skew
+/// the measured times.
 /// </summary>
 public sealed class SandboxRunner : IDisposable
 {
@@ -35,9 +36,8 @@ public sealed class SandboxRunner : IDisposable
         try
         {
             var argv = commandBuilder.Build(spec);
-            var outcome = await Task.Factory.StartNew(() => RunBlocking(argv, spec, cancellationToken), CancellationToken.None,
+            return await Task.Factory.StartNew(() => RunBlocking(argv, spec, cancellationToken), CancellationToken.None,
                 TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            return outcome with { MemoryBytes = Math.Max(outcome.MemoryBytes, await ReadPeakMemoryAsync(spec.UsagePath, cancellationToken)) };
         }
         finally
         {
@@ -47,27 +47,9 @@ public sealed class SandboxRunner : IDisposable
 
     public void Dispose() => slots.Dispose();
 
-    /// <summary>GNU time's <c>%M</c>: the largest resident set, in kilobytes, of any process below it. Missing when it was killed.</summary>
-    private static async Task<long> ReadPeakMemoryAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var text = (await File.ReadAllTextAsync(path, cancellationToken)).Trim();
-            File.Delete(path);
-            var lastLine = text.Split('\n')[^1];
-            return long.TryParse(lastLine, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var kilobytes)
-                ? kilobytes * 1024
-                : 0;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
-
     /// <summary>
-    /// Runs on its own thread from spawn to reap: the sandbox gets SIGKILL through setpriv's parent-death signal if this
-    /// thread ever ended first.
+    /// Runs on its own thread from spawn to reap: setpriv gives the sandbox a parent-death signal, which fires when the
+    /// spawning thread ends, so the thread must outlive the sandbox.
     /// </summary>
     private unsafe SandboxOutcome RunBlocking(IReadOnlyList<string> argv, SandboxSpec spec, CancellationToken cancellationToken)
     {
@@ -94,32 +76,41 @@ public sealed class SandboxRunner : IDisposable
 
         _ = NativeMethods.close(fds[1]);
         var deadline = start + (spec.Limits.RealTimeMs + (long)KillGraceMilliseconds) * Stopwatch.Frequency / 1000;
-        var running = monitor.Watch(pid, deadline, spec.Limits.TreeMemoryCapBytes);
-        using var cancellation = cancellationToken.Register(() => running.Kill(KillReason.Cancelled));
-        running.SetInitPid(NativeSpawner.ReadInitPid(fds[0]));
-        _ = NativeMethods.close(fds[0]);
-
-        int result, status;
-        NativeMethods.ResourceUsage usage;
-        do
+        var running = monitor.Watch(pid, deadline, spec.Limits.TreeMemoryCapBytes, spec.StdoutPath, spec.Limits.OutputBytes);
+        int initPid;
+        using (cancellationToken.Register(() => running.Kill(KillReason.Cancelled)))
         {
-            result = NativeMethods.wait4(pid, out status, 0, out usage);
-        }
-        while (result == -1 && Marshal.GetLastPInvokeError() == NativeMethods.EIntr);
+            initPid = NativeSpawner.ReadInitPid(fds[0]);
+            running.SetInitPid(initPid);
+            _ = NativeMethods.close(fds[0]);
+            if (!Reap(pid, out var status, out var outerUsage))
+            {
+                monitor.Forget(running);
+                return SandboxOutcome.Failed(RunError.WaitFailed, Elapsed(start));
+            }
 
-        var realTime = (int)Math.Min(Stopwatch.GetElapsedTime(start).TotalMilliseconds, int.MaxValue);
-        monitor.Forget(running);
-        if (result == -1)
-        {
-            logger.LogError("wait4 failed: errno {Errno}", Marshal.GetLastPInvokeError());
-            running.Kill(KillReason.Cancelled);
-            return SandboxOutcome.Failed(RunError.WaitFailed, realTime);
+            var realTime = Elapsed(start);
+            // The init was reparented to this process when bubblewrap exited (or bubblewrap reaped it, when it was killed).
+            NativeMethods.ResourceUsage initUsage = default;
+            var initReaped = initPid > 0 && Reap(initPid, out _, out initUsage);
+            var usage = initReaped ? initUsage : outerUsage;
+            var measuredMemory = initReaped ? initUsage.MaxResidentSetKilobytes * 1024 : 0;
+            monitor.Forget(running);
+            return Outcome(status, usage, measuredMemory, realTime, running);
         }
+    }
 
+    private static SandboxOutcome Outcome(int status, NativeMethods.ResourceUsage usage, long measuredMemory, int realTime, RunningSandbox running)
+    {
         var (signal, exitCode) = DecodeStatus(status);
-        // usage.MaxResidentSetKilobytes is not used: the spawned process starts out sharing the judge's memory.
-        var memory = running.Reason == KillReason.Memory ? running.PeakTreeResidentBytes : 0;
+        if (running.Reason == KillReason.Output)
+        {
+            // What the kernel does to any other process at RLIMIT_FSIZE (the program may see only EFBIG).
+            (signal, exitCode) = (SigXfsz, 0);
+        }
 
+        // The outer process's own peak is the judge's (posix_spawn shares its memory until exec): only the init's counts.
+        var memory = Math.Max(measuredMemory, running.PeakTreeResidentBytes);
         return new SandboxOutcome(
             (int)Math.Min(usage.UserTime.TotalMilliseconds, int.MaxValue),
             realTime,
@@ -131,10 +122,28 @@ public sealed class SandboxRunner : IDisposable
             running.Reason == KillReason.Memory);
     }
 
-    /// <summary>
-    /// bubblewrap exits with the program's exit code, or 128 + the signal that ended the program; a signal of bubblewrap
-    /// itself means it was killed from outside.
-    /// </summary>
+    private const int SigXfsz = 25;
+
+    private bool Reap(int pid, out int status, out NativeMethods.ResourceUsage usage)
+    {
+        int result;
+        do
+        {
+            result = NativeMethods.wait4(pid, out status, 0, out usage);
+        }
+        while (result == -1 && Marshal.GetLastPInvokeError() == NativeMethods.EIntr);
+
+        if (result == -1 && Marshal.GetLastPInvokeError() != NativeMethods.ENoChild)
+        {
+            logger.LogError("wait4({Pid}) failed: errno {Errno}", pid, Marshal.GetLastPInvokeError());
+        }
+
+        return result != -1;
+    }
+
+    private static int Elapsed(long start) => (int)Math.Min(Stopwatch.GetElapsedTime(start).TotalMilliseconds, int.MaxValue);
+
+    /// <summary>bubblewrap exits with the program's exit code, or 128 + the signal that ended it; a signal of bubblewrap itself means it was killed.</summary>
     internal static (int Signal, int ExitCode) DecodeStatus(int status)
     {
         var termSignal = status & 0x7f;

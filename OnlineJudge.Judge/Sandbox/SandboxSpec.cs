@@ -21,8 +21,7 @@ public sealed record SandboxMount(SandboxMountKind Kind, string? HostPath, strin
 
 /// <summary>
 /// One program to run in a fresh sandbox: its command and environment as seen inside, its limits, its mounts beyond the
-/// read-only system folders, the host files that become its stdin and its stdout+stderr, and the host file (in a folder
-/// the sandbox user may write, never mounted inside) where its peak memory is reported.
+/// read-only system folders, and the host files that become its stdin and its stdout+stderr.
 /// </summary>
 public sealed record SandboxSpec(
     IReadOnlyList<string> Command,
@@ -31,8 +30,7 @@ public sealed record SandboxSpec(
     string WorkingDirectory,
     IReadOnlyList<SandboxMount> Mounts,
     string StdinPath,
-    string StdoutPath,
-    string UsagePath);
+    string StdoutPath);
 
 /// <summary>What a run did, in the units of the protocol (ms, bytes).</summary>
 public sealed record SandboxOutcome(
