@@ -33,6 +33,8 @@ public static class JudgeServerApp
         builder.WebHost.UseUrls((builder.Configuration[$"{JudgeServerOptions.Section}:Urls"] is { Length: > 0 } urls ? urls : new JudgeServerOptions().Urls)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
+        // One line per heartbeat would drown the log; failures are logged by the heartbeat service itself.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         AddServices(builder.Services);
         var app = builder.Build();
         app.MapJudgeEndpoints();
