@@ -465,11 +465,12 @@ function Start-JudgeServer([string]$Backend, [string]$LogFile) {
     return $process
 }
 
+# SIGTERM first, so that the server stops its sandboxes and removes its work folder; SIGKILL if it does not exit.
 function Stop-JudgeServer($Process) {
     if ($Process -and -not $Process.HasExited) {
         Write-Step "Stopping the judge server (pid $($Process.Id))"
-        Stop-Process -Id $Process.Id -ErrorAction SilentlyContinue
-        $Process.WaitForExit(10000) | Out-Null
+        & kill -TERM $Process.Id 2>$null
+        if (-not $Process.WaitForExit(10000)) { Stop-Process -Id $Process.Id -ErrorAction SilentlyContinue }
     }
 }
 

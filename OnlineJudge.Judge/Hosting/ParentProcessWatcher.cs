@@ -19,7 +19,7 @@ public sealed class ParentProcessWatcher(IOptions<JudgeServerOptions> options, I
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (!Directory.Exists($"/proc/{pid}"))
+                if (!IsRunning(pid))
                 {
                     logger.LogInformation("Process {Pid} has exited: stopping the judge server", pid);
                     lifetime.StopApplication();
@@ -30,6 +30,21 @@ public sealed class ParentProcessWatcher(IOptions<JudgeServerOptions> options, I
         catch (OperationCanceledException)
         {
             // stopping
+        }
+    }
+
+    /// <summary>Alive and not a zombie waiting for its own parent.</summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var afterName = stat.LastIndexOf(')');
+            return afterName < 0 || afterName + 2 >= stat.Length || stat[afterName + 2] != 'Z';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 }
