@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OnlineJudge.Judge.Judging;
+using OnlineJudge.Judge.Sandbox;
 
 namespace OnlineJudge.Tests.Judge;
 
@@ -27,6 +28,9 @@ public class HostileProgramTests
         var reply = await Server.JudgeAsync(JudgeBodies.For(JudgeLanguage.C, LanguagePrograms.Accepted(JudgeLanguage.C)));
         Assert.That(reply.Verdict, Is.EqualTo(RunResult.Success), "the judge is unhealthy after the hostile program: " + reply);
         Assert.That(SandboxProcessesLeft(), Is.Empty, "sandboxed processes outlived their run");
+        var host = (SandboxHost)Server.Services.GetService(typeof(SandboxHost))!;
+        Assert.That(Directory.GetDirectories(host.InstanceDir).Select(Path.GetFileName), Is.EqualTo(new[] { "etc" }),
+            "every submission's work folder (sources, binaries, outputs) is removed");
     }
 
     [Test]
