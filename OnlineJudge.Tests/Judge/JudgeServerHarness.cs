@@ -61,7 +61,17 @@ public sealed class JudgeServerHarness : IAsyncDisposable
         }
 
         var app = JudgeServerApp.Build([], settings);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
+
         var address = new Uri(app.Urls.First());
         return new JudgeServerHarness(app, root, testCaseDir, address);
     }
