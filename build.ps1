@@ -3,19 +3,26 @@
     Build, test and run OnlineJudge.
 
 .DESCRIPTION
-    dotnet pwsh ./build.ps1 run                      start services, migrate, create root, serve on http://127.0.0.1:8000
+    dotnet pwsh ./build.ps1 run                      start services, migrate, create root, serve on http://127.0.0.1:8000 with a judge
+                                                     server on http://127.0.0.1:8080 (stopped with the web server)
+    dotnet pwsh ./build.ps1 judge -BackendUrl URL    start only a judge server that registers with the backend at URL
     dotnet pwsh ./build.ps1 test                     start services, run all tests, print "N passed, M failed"
     dotnet pwsh ./build.ps1 migrate                  start services, apply EF Core migrations
     dotnet pwsh ./build.ps1 services start|stop|status
     dotnet pwsh ./build.ps1 bench                    seed a benchmark database and measure hot reads with wrk
+    dotnet pwsh ./build.ps1 bench-judge              measure the judge server: per-test-case overhead, latency, submissions/minute
 
     When no connection strings are configured (environment ConnectionStrings__Default / ConnectionStrings__Redis,
     or non-empty values in appsettings.json), the script runs its own PostgreSQL and Redis under .local/:
     PostgreSQL on 127.0.0.1:$env:OJ_LOCAL_PG_PORT (default 5433), Redis on 127.0.0.1:$env:OJ_LOCAL_REDIS_PORT (default 6380).
 #>
 param(
-    [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'bench', 'help')][string]$Task = 'help',
-    [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', '')][string]$Action = ''
+    [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'bench', 'bench-judge', 'judge', 'help')][string]$Task = 'help',
+    [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', '')][string]$Action = '',
+    # judge: the backend this judge server registers with (its base URL, or its full /api/judge_server_heartbeat/ URL).
+    [string]$BackendUrl = '',
+    # judge: the URL the backend uses to reach this judge server (default: its listen URL).
+    [string]$ServiceUrl = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -33,6 +40,8 @@ $PgPort = if ($env:OJ_LOCAL_PG_PORT) { [int]$env:OJ_LOCAL_PG_PORT } else { 5433 
 $RedisPort = if ($env:OJ_LOCAL_REDIS_PORT) { [int]$env:OJ_LOCAL_REDIS_PORT } else { 6380 }
 $DatabaseName = if ($env:OJ_LOCAL_PG_DATABASE) { $env:OJ_LOCAL_PG_DATABASE } else { 'onlinejudge' }
 $WebProject = Join-Path $Root 'OnlineJudge.Web/OnlineJudge.Web.csproj'
+$JudgeProject = Join-Path $Root 'OnlineJudge.Judge/OnlineJudge.Judge.csproj'
+$JudgeTokenFile = Join-Path $LocalDir 'judge_token'
 $Configuration = if ($env:OJ_BUILD_CONFIGURATION) { $env:OJ_BUILD_CONFIGURATION } else { 'Release' }
 
 function Write-Step([string]$Message) { Write-Host "==> $Message" -ForegroundColor Cyan }
@@ -290,17 +299,27 @@ function Invoke-Run {
     Start-Services
     Install-CodeTools
     if (-not $env:Storage__DataDir) { $env:Storage__DataDir = Join-Path $Root 'data' }
+    Install-JudgePackages
+    Set-JudgeToken
     Build-Web
+    Build-Judge
     Invoke-Migrate
     Invoke-Web @('inituser', '--username', 'root', '--password', 'rootroot', '--email', 'root@example.com',
         '--action', 'create_super_admin', '--only-if-no-users')
-    Write-Step 'Serving http://127.0.0.1:8000 (Ctrl+C to stop)'
-    Invoke-Web @()
+    $webUrl = Get-WebUrl
+    New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
+    $judge = Start-JudgeServer $webUrl (Join-Path $LocalDir 'judge-server.log')
+    try {
+        Write-Step "Serving $webUrl (Ctrl+C to stop)"
+        Invoke-Web @()
+    }
+    finally { Stop-JudgeServer $judge }
 }
 
 function Invoke-Test {
     Start-Services
     Install-CodeTools
+    Install-JudgePackages
     $resultsDir = Join-Path $LocalDir 'test-results'
     Remove-Item -Recurse -Force $resultsDir -ErrorAction SilentlyContinue
     Write-Step 'Running tests'
@@ -387,11 +406,219 @@ function Invoke-Bench {
     finally { $env:ConnectionStrings__Default = $saved }
 }
 
+# Toolchains of the six languages (judge.md §8.1) and the sandbox, from Debian's packages.
+$JudgePackages = [ordered]@{
+    '/usr/bin/bwrap'   = 'bubblewrap'
+    '/usr/bin/gcc'     = 'gcc'
+    '/usr/bin/g++'     = 'g++'
+    '/usr/bin/javac'   = 'openjdk-17-jdk-headless'
+    '/usr/bin/python3' = 'python3'
+    '/usr/bin/go'      = 'golang-go'
+    '/usr/bin/node'    = 'nodejs'
+}
+
+function Install-JudgePackages {
+    $missing = @($JudgePackages.Keys | Where-Object { -not (Test-Path $_) } | ForEach-Object { $JudgePackages[$_] } | Select-Object -Unique)
+    if ($missing.Count -eq 0) { return }
+    $command = "apt-get update && apt-get install -y --no-install-recommends $($missing -join ' ')"
+    if (-not (Test-IsRoot)) {
+        Write-Warning "Judge toolchains missing: $($missing -join ', '). Install them with: sudo sh -c '$command'"
+        return
+    }
+    Write-Step "Installing judge toolchains: $($missing -join ', ')"
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-Native 'apt-get' @('update', '-q')
+    Invoke-Native 'apt-get' (@('install', '-y', '-q', '--no-install-recommends') + $missing)
+}
+
+function Get-AppSetting([string]$Section, [string]$Key) {
+    $settings = Join-Path $Root 'appsettings.json'
+    if (-not (Test-Path $settings)) { return $null }
+    $json = Get-Content $settings -Raw | ConvertFrom-Json
+    if ($json.PSObject.Properties[$Section] -and $json.$Section.PSObject.Properties[$Key]) { return $json.$Section.$Key }
+    return $null
+}
+
+# The token shared by the backend and its judge servers (configuration key Judge:Token, read by both). When none is
+# configured, one is generated once into .local/judge_token and passed to both processes.
+function Set-JudgeToken {
+    if ($env:Judge__Token) { return }
+    if (Get-AppSetting 'Judge' 'Token') { return }
+    if (-not (Test-Path $JudgeTokenFile)) {
+        New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
+        $bytes = [byte[]]::new(24)
+        [System.Security.Cryptography.RandomNumberGenerator]::Fill($bytes)
+        Set-Content -Path $JudgeTokenFile -Value ([Convert]::ToHexString($bytes).ToLowerInvariant()) -NoNewline
+        if (-not $IsWindows) { & chmod 600 $JudgeTokenFile }
+        Write-Step "Generated the judge server token in $JudgeTokenFile"
+    }
+    $env:Judge__Token = (Get-Content $JudgeTokenFile -Raw).Trim()
+}
+
+function Build-Judge {
+    Write-Step "Building the judge server ($Configuration)"
+    Invoke-Native 'dotnet' @('build', $JudgeProject, '-c', $Configuration, '-nologo', '-v', 'q')
+}
+
+function Get-JudgeDll { return Join-Path $Root "OnlineJudge.Judge/bin/$Configuration/net10.0/OnlineJudge.Judge.dll" }
+
+function Get-JudgeUrl {
+    if ($env:JudgeServer__Urls) { return $env:JudgeServer__Urls.Split(';')[0] }
+    $configured = Get-AppSetting 'JudgeServer' 'Urls'
+    if ($configured) { return $configured.Split(';')[0] }
+    return 'http://127.0.0.1:8080'
+}
+
+# The web server's own URL as seen from this machine (its first Urls entry, wildcard hosts as 127.0.0.1).
+function Get-WebUrl {
+    $urls = if ($env:Urls) { $env:Urls } elseif ($env:ASPNETCORE_URLS) { $env:ASPNETCORE_URLS } else { $null }
+    if (-not $urls) {
+        $settings = Join-Path $Root 'appsettings.json'
+        $urls = if (Test-Path $settings) { (Get-Content $settings -Raw | ConvertFrom-Json).Urls } else { $null }
+    }
+    if (-not $urls) { $urls = 'http://127.0.0.1:8000' }
+    return ($urls.Split(';')[0] -replace '://(\*|\+|0\.0\.0\.0|\[::\])', '://127.0.0.1')
+}
+
+function Start-JudgeServer([string]$Backend, [string]$LogFile) {
+    $judgeUrl = Get-JudgeUrl
+    $port = ([Uri]$judgeUrl).Port
+    if (Test-TcpPort $port) { throw "Port $port of the judge server is taken. Set JudgeServer__Urls (e.g. http://127.0.0.1:8081)." }
+    $env:JudgeServer__Urls = $judgeUrl
+    $env:JudgeServer__BackendUrl = $Backend
+    $env:JudgeServer__ExitWithProcessId = "$PID"
+    $beats = if ($Backend) { "heartbeats to $Backend" } else { 'no heartbeats' }
+    Write-Step "Starting a judge server on $judgeUrl (log: $LogFile), $beats"
+    $process = Start-Process dotnet -PassThru -ArgumentList @((Get-JudgeDll)) -WorkingDirectory $Root `
+        -RedirectStandardOutput $LogFile -RedirectStandardError "$LogFile.err"
+    for ($i = 0; $i -lt 100 -and -not (Test-TcpPort $port); $i++) {
+        if ($process.HasExited) { throw "The judge server stopped at start (see $LogFile and $LogFile.err)" }
+        Start-Sleep -Milliseconds 200
+    }
+    return $process
+}
+
+# SIGTERM first, so that the server stops its sandboxes and removes its work folder; SIGKILL if it does not exit.
+function Stop-JudgeServer($Process) {
+    if ($Process -and -not $Process.HasExited) {
+        Write-Step "Stopping the judge server (pid $($Process.Id))"
+        & kill -TERM $Process.Id 2>$null
+        if (-not $Process.WaitForExit(10000)) { Stop-Process -Id $Process.Id -ErrorAction SilentlyContinue }
+    }
+}
+
+# A judge server alone, for another machine: it needs the backend's URL, the same token (Judge__Token) and a copy of the
+# backend's test-case folder (JudgeServer__TestCaseDir, or Storage__DataDir/test_case).
+function Invoke-Judge {
+    $backend = if ($BackendUrl) { $BackendUrl } else { $env:JudgeServer__BackendUrl }
+    if (-not $backend) { throw 'Give the backend: dotnet pwsh ./build.ps1 judge -BackendUrl http://<web server>:8000' }
+    if (-not $env:Judge__Token -and -not (Get-AppSetting 'Judge' 'Token')) {
+        throw 'Set the shared token first (the backend''s judge_server_token): export Judge__Token=...'
+    }
+    Install-JudgePackages
+    Build-Judge
+    $env:JudgeServer__BackendUrl = $backend
+    if ($ServiceUrl) { $env:JudgeServer__ServiceUrl = $ServiceUrl }
+    if (-not $env:JudgeServer__Urls) { $env:JudgeServer__Urls = Get-JudgeUrl }
+    Write-Step "Judge server on $($env:JudgeServer__Urls), heartbeats to $backend (Ctrl+C to stop)"
+    Invoke-Native 'dotnet' @((Get-JudgeDll))
+}
+
+# The judge server alone on port 8091 with a 10-case a+b problem: per-test-case sandbox time (spawn to exit, the
+# real_time of each case) and request latency for C and C++, then C++ submissions per minute at the concurrency the
+# backend allows one server (2 x cores + 1).
+function Invoke-BenchJudge {
+    Install-JudgePackages
+    Build-Judge
+    $benchDir = Join-Path $LocalDir 'bench-judge'
+    Remove-Item -Recurse -Force $benchDir -ErrorAction SilentlyContinue
+    $caseDir = Join-Path $benchDir 'test_case/aplusb10'
+    New-Item -ItemType Directory -Force -Path $caseDir | Out-Null
+    $cases = [ordered]@{}
+    $md5 = [System.Security.Cryptography.MD5]::Create()
+    foreach ($i in 1..10) {
+        $a = Get-Random -Minimum 0 -Maximum 1000000; $b = Get-Random -Minimum 0 -Maximum 1000000
+        $in = "$a $b`n"; $out = "$($a + $b)`n"
+        [IO.File]::WriteAllText((Join-Path $caseDir "$i.in"), $in)
+        [IO.File]::WriteAllText((Join-Path $caseDir "$i.out"), $out)
+        $hash = [Convert]::ToHexString($md5.ComputeHash([Text.Encoding]::UTF8.GetBytes($out.TrimEnd()))).ToLowerInvariant()
+        $cases["$i"] = [ordered]@{ input_name = "$i.in"; input_size = $in.Length; output_name = "$i.out"; output_size = $out.Length; stripped_output_md5 = $hash }
+    }
+    [IO.File]::WriteAllText((Join-Path $caseDir 'info'), (@{ test_cases = $cases } | ConvertTo-Json -Depth 5))
+
+    $token = 'bench-judge-token'
+    $env:Judge__Token = $token
+    $env:JudgeServer__TestCaseDir = Join-Path $benchDir 'test_case'
+    $env:JudgeServer__Urls = 'http://127.0.0.1:8091'
+    $env:Logging__LogLevel__Default = 'Warning'
+    $judge = Start-JudgeServer '' (Join-Path $LocalDir 'bench-judge.log')
+    try {
+        $hashBytes = [System.Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($token))
+        $headers = @{ 'X-Judge-Server-Token' = [Convert]::ToHexString($hashBytes).ToLowerInvariant() }
+        $envList = @('LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8')
+        $c = @{
+            compile = @{ src_name = 'main.c'; exe_name = 'main'; max_cpu_time = 3000; max_real_time = 10000; max_memory = 268435456
+                compile_command = '/usr/bin/gcc -DONLINE_JUDGE -O2 -w -fmax-errors=3 -std=c17 {src_path} -lm -o {exe_path}' }
+            run = @{ command = '{exe_path}'; seccomp_rule = @{ 'Standard IO' = 'c_cpp' }; env = $envList }
+        }
+        $cpp = @{
+            compile = @{ src_name = 'main.cpp'; exe_name = 'main'; max_cpu_time = 10000; max_real_time = 20000; max_memory = 1073741824
+                compile_command = '/usr/bin/g++ -DONLINE_JUDGE -O2 -w -fmax-errors=3 -std=c++20 {src_path} -lm -o {exe_path}' }
+            run = @{ command = '{exe_path}'; seccomp_rule = @{ 'Standard IO' = 'c_cpp' }; env = $envList }
+        }
+        $body = {
+            param($config, $src)
+            @{ language_config = $config; src = $src; max_cpu_time = 1000; max_memory = 268435456; test_case_id = 'aplusb10'; output = $false
+                io_mode = @{ io_mode = 'Standard IO'; input = 'input.txt'; output = 'output.txt' } } | ConvertTo-Json -Depth 6
+        }
+        $cBody = & $body $c "#include <stdio.h>`nint main(){long a,b;scanf(`"%ld %ld`",&a,&b);printf(`"%ld\n`",a+b);return 0;}`n"
+        $cppBody = & $body $cpp "#include <iostream>`nint main(){long a,b;std::cin>>a>>b;std::cout<<a+b<<std::endl;return 0;}`n"
+        $url = 'http://127.0.0.1:8091/judge'
+        $judgeOnce = {
+            param($requestBody)
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $reply = Invoke-RestMethod -Method Post -Uri $url -Headers $headers -ContentType 'application/json' -Body $requestBody
+            $watch.Stop()
+            if ($reply.err -or @($reply.data | Where-Object { $_.result -ne 0 }).Count -gt 0) { throw "bench submission not accepted: $($reply | ConvertTo-Json -Depth 4 -Compress)" }
+            [pscustomobject]@{ Ms = $watch.Elapsed.TotalMilliseconds; RealTimes = @($reply.data | ForEach-Object { $_.real_time }); CpuTimes = @($reply.data | ForEach-Object { $_.cpu_time }) }
+        }
+        Write-Step 'Warming up'
+        foreach ($i in 1..3) { & $judgeOnce $cBody | Out-Null; & $judgeOnce $cppBody | Out-Null }
+        $percentile = { param($values, $p) $sorted = @($values | Sort-Object); $sorted[[Math]::Min($sorted.Count - 1, [int][Math]::Floor($p * $sorted.Count))] }
+        foreach ($language in @(@('C', $cBody, 20), @('C++', $cppBody, 10))) {
+            $runs = @(foreach ($i in 1..$language[2]) { & $judgeOnce $language[1] })
+            $real = @($runs | ForEach-Object { $_.RealTimes })
+            $ms = @($runs | ForEach-Object { $_.Ms })
+            Write-Host ('{0,-4} a+b, 10 test cases: per test case spawn-to-exit avg {1:N1} ms, p50 {2} ms, p95 {3} ms; whole request avg {4:N0} ms, max {5:N0} ms ({6} requests)' -f `
+                    $language[0], ($real | Measure-Object -Average).Average, (& $percentile $real 0.5), (& $percentile $real 0.95),
+                ($ms | Measure-Object -Average).Average, ($ms | Measure-Object -Maximum).Maximum, $runs.Count)
+        }
+        $concurrency = 2 * [Environment]::ProcessorCount + 1
+        $seconds = 30
+        Write-Step "C++ submissions per minute: $concurrency at once for $seconds s"
+        $deadline = [DateTime]::UtcNow.AddSeconds($seconds)
+        $done = 1..$concurrency | ForEach-Object -ThrottleLimit $concurrency -Parallel {
+            $count = 0
+            while ([DateTime]::UtcNow -lt $using:deadline) {
+                $reply = Invoke-RestMethod -Method Post -Uri $using:url -Headers $using:headers -ContentType 'application/json' -Body $using:cppBody
+                if (-not $reply.err) { $count++ }
+            }
+            $count
+        }
+        $total = ($done | Measure-Object -Sum).Sum
+        Write-Host ('C++ a+b with 10 test cases: {0} submissions in {1} s = {2:N0} submissions per minute (one judge server, {3} cores)' -f `
+                $total, $seconds, ($total * 60 / $seconds), [Environment]::ProcessorCount)
+    }
+    finally { Stop-JudgeServer $judge }
+}
+
 switch ($Task) {
     'run' { Invoke-Run }
     'test' { Invoke-Test }
     'migrate' { Start-Services; Build-Web; Invoke-Migrate }
     'bench' { Invoke-Bench }
+    'bench-judge' { Invoke-BenchJudge }
+    'judge' { Invoke-Judge }
     'services' {
         switch ($Action) {
             'start' { Start-Services; Show-ServiceStatus }

@@ -8,10 +8,11 @@ public sealed class JudgeOptions
     public const string Section = "Judge";
 
     /// <summary>
-    /// Plain token shared with the judge servers, stored as the <c>judge_server_token</c> site option the first time it
-    /// is read (the option is authoritative afterwards). Empty: environment <c>JUDGE_SERVER_TOKEN</c>, else random.
+    /// Plain token shared with the judge servers (they read the same key). When set, it is the <c>judge_server_token</c>
+    /// site option (the option is brought in line with it); when empty, the option is, created the first time it is
+    /// read from the environment variable <c>JUDGE_SERVER_TOKEN</c>, else at random.
     /// </summary>
-    public string ServerToken { get; set; } = "";
+    public string Token { get; set; } = "";
 
     /// <summary>How long a dispatch may go without renewal before another dispatcher takes the task back.</summary>
     [Range(5, 3600)]

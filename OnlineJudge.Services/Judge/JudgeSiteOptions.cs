@@ -19,17 +19,35 @@ public class JudgeSiteOptions(SysOptionRepository options, IOptions<JudgeOptions
     public const string TokenKey = "judge_server_token";
     public const string ThrottlingKey = "throttling";
 
-    /// <summary>The plain token; a missing option row is created from configuration (or at random).</summary>
+    /// <summary>
+    /// The plain token: the configured <c>Judge:Token</c> (stored in the option when it differs), else the option, whose
+    /// missing row is created from <c>JUDGE_SERVER_TOKEN</c> or at random.
+    /// </summary>
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
+        var configured = judgeOptions.Value.Token;
         var values = await options.GetAsync([TokenKey], cancellationToken);
-        if (values.TryGetValue(TokenKey, out var stored))
+        var stored = values.TryGetValue(TokenKey, out var value) ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.ToString() : null;
+        if (!string.IsNullOrEmpty(configured))
         {
-            return stored.ValueKind == JsonValueKind.String ? stored.GetString()! : stored.ToString();
+            if (stored != configured)
+            {
+                await options.UpsertAsync(new Dictionary<string, JsonElement> { [TokenKey] = JsonSerializer.SerializeToElement(configured) }, cancellationToken);
+            }
+
+            return configured;
         }
 
-        await options.InsertMissingAsync(new Dictionary<string, JsonElement> { [TokenKey] = JsonSerializer.SerializeToElement(InitialToken()) },
-            cancellationToken);
+        if (stored is not null)
+        {
+            return stored;
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable("JUDGE_SERVER_TOKEN");
+        await options.InsertMissingAsync(new Dictionary<string, JsonElement>
+        {
+            [TokenKey] = JsonSerializer.SerializeToElement(string.IsNullOrEmpty(fromEnvironment) ? RandomStrings.LowerHex(32) : fromEnvironment),
+        }, cancellationToken);
         values = await options.GetAsync([TokenKey], cancellationToken);
         return values[TokenKey].GetString() ?? "";
     }
@@ -62,15 +80,4 @@ public class JudgeSiteOptions(SysOptionRepository options, IOptions<JudgeOptions
 
     private static double Number(JsonElement element, string name, double fallback) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : fallback;
-
-    private string InitialToken()
-    {
-        if (!string.IsNullOrEmpty(judgeOptions.Value.ServerToken))
-        {
-            return judgeOptions.Value.ServerToken;
-        }
-
-        var fromEnvironment = Environment.GetEnvironmentVariable("JUDGE_SERVER_TOKEN");
-        return string.IsNullOrEmpty(fromEnvironment) ? RandomStrings.LowerHex(32) : fromEnvironment;
-    }
 }

@@ -24,7 +24,7 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
         builder.UseSetting("Passwords:Iterations", TestPasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Csrf:TrustedOrigins:0", "https://oj.example.edu");
         builder.UseSetting("Storage:DataDir", DataDir);
-        builder.UseSetting("Judge:ServerToken", JudgeToken);
+        builder.UseSetting("Judge:Token", JudgeToken);
         builder.UseSetting("Judge:PollMilliseconds", "200");
         builder.UseSetting("Judge:RetryDelaySeconds", "0.2");
         builder.UseSetting("Judge:SweepSeconds", "1");
