@@ -100,7 +100,14 @@ public sealed class FakeJudgeServer : IAsyncDisposable
             Calls.Enqueue(call);
             if (Delay > TimeSpan.Zero)
             {
-                await Task.Delay(Delay);
+                try
+                {
+                    await Task.Delay(Delay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
 
             var body = call.Token == TokenHash ? Reply(call) : Error("TokenVerificationFailed", "invalid token");

@@ -166,4 +166,40 @@ public class JudgeFaultTests : IntegrationTest
             Assert.That((await db.JudgeServers.AsNoTracking().SingleAsync()).TaskNumber, Is.Zero);
         });
     }
+
+    [Test]
+    public async Task A_judge_run_interrupted_by_shutdown_hands_its_task_back_at_once()
+    {
+        var (student, problem) = await SceneAsync();
+        await using var judge = await FakeJudgeServer.StartAsync();
+        judge.Delay = TimeSpan.FromSeconds(10);
+        // An old heartbeat keeps the running dispatchers away from this server; the test claims for a moment in the past.
+        var server = await JudgeTestData.RegisterServerAsync(judge.ServiceUrl);
+        var then = DateTime.UtcNow.AddHours(-2);
+        await using (var db = TestEnvironment.CreateDbContext())
+        {
+            await db.JudgeServers.Where(s => s.Id == server.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastHeartbeat, then));
+        }
+
+        var id = await JudgeTestData.QueueSubmissionAsync(student, problem, createTime: then.AddMinutes(-1));
+        await using var scope = CreateScope();
+        var lease = await scope.ServiceProvider.GetRequiredService<JudgeQueueRepository>()
+            .ClaimForServerAsync(Guid.NewGuid(), then, TimeSpan.FromHours(3), CancellationToken.None);
+        Assert.That(lease, Is.Not.Null);
+
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        Assert.CatchAsync<OperationCanceledException>(() =>
+            scope.ServiceProvider.GetRequiredService<OnlineJudge.Services.Judge.JudgeRunner>().RunAsync(lease!, shutdown.Token));
+
+        await using var check = TestEnvironment.CreateDbContext();
+        var task = await check.JudgeTasks.AsNoTracking().SingleAsync(t => t.SubmissionId == id);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(judge.Calls, Has.Count.EqualTo(1), "the judge server had the request");
+            Assert.That(task.LeaseId, Is.Null, "handed back, not left to lapse");
+            Assert.That(task.Attempts, Is.Zero, "an interrupted attempt is not counted");
+            Assert.That((await check.Submissions.AsNoTracking().SingleAsync(s => s.Id == id)).Result, Is.EqualTo(JudgeStatus.Pending));
+            Assert.That((await check.JudgeServers.AsNoTracking().SingleAsync()).TaskNumber, Is.Zero);
+        });
+    }
 }
