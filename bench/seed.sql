@@ -1,6 +1,11 @@
 -- Benchmark data set: a school term's worth of content, built with generate_series.
 -- 2,000 users, 1,000 public problems, 50 contests (contest 1 live with 5,000 ranked users is made below),
--- 200 announcements, 200,000 submissions. Run on an empty, migrated database.
+-- 200 announcements, 200,000 practice submissions (psql variable submissions, e.g. -v submissions=1000000) and 20,000
+-- submissions in contest 1. Run on an empty, migrated database.
+\if :{?submissions}
+\else
+\set submissions 200000
+\endif
 BEGIN;
 
 INSERT INTO "user" (username, password, email, admin_type, problem_permission, create_time, session_keys, open_api, is_disabled)
@@ -50,7 +55,13 @@ INSERT INTO submission (id, contest_id, problem_id, create_time, user_id, userna
 SELECT md5('s' || i), NULL, (SELECT min(id) FROM problem) + i % 1000, now() - (i || ' seconds')::interval,
        2 + i % 4999, 'user' || (2 + i % 4999), 'print(sum(map(int, input().split())))', (ARRAY[0, -1, 0, 1, 0])[1 + i % 5], '{}',
        'Python3', false, '{"time_cost": 12, "memory_cost": 1048576}', '127.0.0.1'
-FROM generate_series(1, 200000) AS i;
+FROM generate_series(1, :submissions) AS i;
+
+INSERT INTO submission (id, contest_id, problem_id, create_time, user_id, username, code, result, info, language, shared, statistic_info, ip)
+SELECT md5('c' || i), 1, (SELECT min(id) FROM problem WHERE contest_id = 1) + i % 6, now() - interval '1 day' + (i || ' seconds')::interval,
+       2 + i % 4999, 'user' || (2 + i % 4999), 'print(1)', (ARRAY[0, -1, 0, 1, -2])[1 + i % 5], '{}',
+       'Python3', false, '{"time_cost": 12, "memory_cost": 1048576}', '127.0.0.1'
+FROM generate_series(1, 20000) AS i;
 
 COMMIT;
 ANALYZE;
