@@ -3,9 +3,10 @@ using OnlineJudge.Data.Entities;
 
 namespace OnlineJudge.Data.Judge;
 
-/// <summary>A judge server as the admin list shows it (conf.md §6); <c>status</c> is derived by the service.</summary>
+/// <summary>A judge server as the admin list shows it (conf.md §6), with <c>status</c> derived from its last heartbeat.</summary>
 public sealed record JudgeServerDto(
     int Id,
+    string Status,
     string Hostname,
     string? Ip,
     string JudgerVersion,
@@ -69,11 +70,15 @@ public class JudgeServerRepository(OnlineJudgeDbContext db)
         return true;
     }
 
-    public Task<List<JudgeServerDto>> ListAsync(CancellationToken cancellationToken) =>
-        db.JudgeServers.OrderByDescending(s => s.LastHeartbeat).ThenBy(s => s.Id)
-            .Select(s => new JudgeServerDto(s.Id, s.Hostname, s.Ip, s.JudgerVersion, s.CpuCore, s.MemoryUsage, s.CpuUsage, s.LastHeartbeat,
-                s.CreateTime, s.TaskNumber, s.ServiceUrl, s.IsDisabled))
+    /// <summary>Every server, latest heartbeat first; "normal" when it beat at most <see cref="JudgeQueueRepository.HeartbeatWindowSeconds"/> before <paramref name="now"/>.</summary>
+    public Task<List<JudgeServerDto>> ListAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var alive = now.AddSeconds(-JudgeQueueRepository.HeartbeatWindowSeconds);
+        return db.JudgeServers.OrderByDescending(s => s.LastHeartbeat).ThenBy(s => s.Id)
+            .Select(s => new JudgeServerDto(s.Id, s.LastHeartbeat >= alive ? "normal" : "abnormal", s.Hostname, s.Ip, s.JudgerVersion, s.CpuCore,
+                s.MemoryUsage, s.CpuUsage, s.LastHeartbeat, s.CreateTime, s.TaskNumber, s.ServiceUrl, s.IsDisabled))
             .ToListAsync(cancellationToken);
+    }
 
     public Task<int> DeleteByHostnameAsync(string hostname, CancellationToken cancellationToken) =>
         db.JudgeServers.Where(s => s.Hostname == hostname).ExecuteDeleteAsync(cancellationToken);

@@ -40,23 +40,7 @@ public sealed class JudgeServerToggleRequest
     public bool IsDisabled { get; set; }
 }
 
-/// <summary>A judge server in the admin list, with <c>status</c> (conf.md §6).</summary>
-public sealed record JudgeServerView(
-    int Id,
-    string Status,
-    string Hostname,
-    string? Ip,
-    string JudgerVersion,
-    int CpuCore,
-    double MemoryUsage,
-    double CpuUsage,
-    DateTime LastHeartbeat,
-    DateTime CreateTime,
-    int TaskNumber,
-    string? ServiceUrl,
-    bool IsDisabled);
-
-public sealed record JudgeServerListDto(string Token, List<JudgeServerView> Servers);
+public sealed record JudgeServerListDto(string Token, List<JudgeServerDto> Servers);
 
 /// <summary>Judge-server registration by heartbeat and its administration (conf.md §5–8, judge.md §9).</summary>
 public class JudgeServerService(JudgeServerRepository servers, JudgeSiteOptions siteOptions, JudgeWakeups wakeups, TimeProvider time,
@@ -86,14 +70,8 @@ public class JudgeServerService(JudgeServerRepository servers, JudgeSiteOptions 
     public async Task<ServiceResult<JudgeServerListDto>> ListAsync(CancellationToken cancellationToken)
     {
         var token = await siteOptions.GetTokenAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var rows = await servers.ListAsync(cancellationToken);
-        return new JudgeServerListDto(token, [.. rows.Select(s => new JudgeServerView(s.Id, StatusOf(s.LastHeartbeat, now), s.Hostname, s.Ip,
-            s.JudgerVersion, s.CpuCore, s.MemoryUsage, s.CpuUsage, s.LastHeartbeat, s.CreateTime, s.TaskNumber, s.ServiceUrl, s.IsDisabled))]);
+        return new JudgeServerListDto(token, await servers.ListAsync(time.GetUtcNow().UtcDateTime, cancellationToken));
     }
-
-    public static string StatusOf(DateTime lastHeartbeat, DateTime now) =>
-        (now - lastHeartbeat).TotalSeconds <= JudgeQueueRepository.HeartbeatWindowSeconds ? "normal" : "abnormal";
 
     public async Task<ServiceResult<object?>> DeleteAsync(string? hostname, CancellationToken cancellationToken)
     {
