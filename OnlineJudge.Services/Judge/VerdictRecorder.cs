@@ -18,13 +18,16 @@ public class VerdictRecorder(
     SubmissionUpdates updates,
     ContestRankService ranks,
     JudgeWakeups wakeups,
+    IEnumerable<IVerdictContributor> contributors,
+    IEnumerable<IVerdictObserver> observers,
     ILogger<VerdictRecorder> logger)
 {
     /// <summary>Records <paramref name="verdict"/>; false when the lease was no longer current (nothing stored).</summary>
     public async Task<bool> RecordAsync(JudgeLease lease, JudgeJobDto job, Verdict verdict, CancellationToken cancellationToken)
     {
         var rankChanged = false;
-        var stored = await transactions.ExecuteAsync(async ct =>
+        var verdictEvent = new VerdictEvent(job, verdict, lease.CountedResult);
+        var committed = await transactions.ExecuteAsync(async ct =>
         {
             if (!await queue.CompleteAsync(lease, ct))
             {
@@ -37,10 +40,15 @@ public class VerdictRecorder(
                 rankChanged = await CountAsync(lease, job, verdict.Result, ct);
             }
 
+            foreach (var contributor in contributors)
+            {
+                await contributor.ApplyAsync(verdictEvent, ct);
+            }
+
             return true;
         }, cancellationToken);
 
-        if (!stored)
+        if (!committed)
         {
             logger.LogInformation("Verdict {Result} of submission {SubmissionId} dropped: its lease is no longer current", verdict.Result,
                 job.SubmissionId);
@@ -55,6 +63,18 @@ public class VerdictRecorder(
         }
 
         await wakeups.WakeAllAsync();
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnVerdictStoredAsync(verdictEvent, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "{Observer} failed after the verdict of submission {SubmissionId}", observer.GetType().Name, job.SubmissionId);
+            }
+        }
+
         return true;
     }
 
