@@ -375,10 +375,6 @@ public class ProblemRepository(OnlineJudgeDbContext db)
         db.Problems.Where(p => p.ContestId == contestId && p.Visible).OrderBy(p => p.CreateTime).ThenBy(p => p.Id)
             .Select(ListRow).ToListAsync(cancellationToken);
 
-    public Task<List<ProblemFullRow>> ListContestProblemsFullAsync(int contestId, CancellationToken cancellationToken) =>
-        db.Problems.Where(p => p.ContestId == contestId && p.Visible).OrderBy(p => p.CreateTime).ThenBy(p => p.Id)
-            .Select(FullRow).ToListAsync(cancellationToken);
-
     public Task<ProblemFullRow?> FindContestProblemAsync(int contestId, string displayId, CancellationToken cancellationToken)
     {
         var lowered = displayId.ToLowerInvariant();

@@ -63,7 +63,7 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
     public async Task<ServiceResult<ProblemDetailDto>> GetAsync(string displayId, CurrentUser? user, CancellationToken cancellationToken)
     {
         var detail = await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("detail", displayId), PublicTtl,
-            async ct => await problems.FindPublicVisibleByDisplayIdAsync(displayId, ct) is { } row ? ProblemDetailDto.From(row, safe: false) : null,
+            async ct => await problems.FindPublicVisibleByDisplayIdAsync(displayId, ct) is { } row ? ProblemDetailDto.From(row) : null,
             cancellationToken);
         if (detail is null)
         {
@@ -181,12 +181,13 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
     public async Task<ServiceResult<string>> PickOneAsync(CancellationToken cancellationToken) =>
         await problems.PickRandomPublicDisplayIdAsync(cancellationToken) is { } id ? id : ServiceError.Of("No problem to pick");
 
-    /// <summary>GET /api/contest/problem after the contest gate (problem.md §1.9).</summary>
+    /// <summary>
+    /// GET /api/contest/problem after the contest gate (problem.md §1.9). Everyone past the gate gets the full view with
+    /// the statistics and their own <c>my_status</c>, as the reference gave it in ACM contests (docs/decisions.md).
+    /// </summary>
     public async Task<ServiceResult<object>> ContestProblemsAsync(ContestGateDto contest, string? problemId, CurrentUser user,
         CancellationToken cancellationToken)
     {
-        var ended = contest.EndTime < time.GetUtcNow().UtcDateTime;
-        var showDetails = ended || user.IsSuperAdmin || contest.CreatedById == user.Id;
         if (!string.IsNullOrEmpty(problemId))
         {
             var problem = await problems.FindContestProblemAsync(contest.Id, problemId, cancellationToken);
@@ -195,19 +196,8 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
                 return ServiceError.Of("Problem does not exist.");
             }
 
-            if (!showDetails)
-            {
-                return ServiceResult<object>.Ok(ProblemDetailDto.From(problem, safe: true));
-            }
-
             var statuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
-            return ServiceResult<object>.Ok(ProblemDetailDto.From(problem, safe: false) with { MyStatus = ProblemViews.StatusOf(statuses, problem.Id) });
-        }
-
-        if (!showDetails)
-        {
-            var safe = await problems.ListContestProblemsFullAsync(contest.Id, cancellationToken);
-            return ServiceResult<object>.Ok(safe.Select(p => ProblemDetailDto.From(p, safe: true)).ToList());
+            return ServiceResult<object>.Ok(ProblemDetailDto.From(problem) with { MyStatus = ProblemViews.StatusOf(statuses, problem.Id) });
         }
 
         var rows = await problems.ListContestProblemsAsync(contest.Id, cancellationToken);

@@ -20,7 +20,8 @@ public sealed record ProblemListItemDto(
 }
 
 /// <summary>
-/// <c>ProblemDetail</c> and, with the statistics left out (null), <c>ProblemSafe</c> (problem.md §0.4).
+/// <c>ProblemDetail</c> (problem.md §0.4). <c>ProblemSafe</c> is not served: contest problems show their statistics to
+/// every participant (docs/decisions.md).
 /// </summary>
 public sealed record ProblemDetailDto
 {
@@ -44,20 +45,16 @@ public sealed record ProblemDetailDto
     public int TimeLimit { get; init; }
     public int MemoryLimit { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Difficulty { get; init; }
+    public string Difficulty { get; init; } = "";
 
     public string? Source { get; init; }
     public string? Prompt { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? SubmissionNumber { get; init; }
+    public long SubmissionNumber { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? AcceptedNumber { get; init; }
+    public long AcceptedNumber { get; init; }
 
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public Dictionary<string, int>? StatisticInfo { get; init; }
+    public Dictionary<string, int> StatisticInfo { get; init; } = [];
 
     public bool ShareSubmission { get; init; }
     public bool AllowFlowchart { get; init; }
@@ -77,17 +74,17 @@ public sealed record ProblemDetailDto
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MyFailedCount { get; init; }
 
-    /// <summary>The student view of a problem; <paramref name="safe"/> leaves out the statistics (<c>ProblemSafe</c>).</summary>
-    public static ProblemDetailDto From(ProblemFullRow p, bool safe) => new()
+    /// <summary>The student view of a problem.</summary>
+    public static ProblemDetailDto From(ProblemFullRow p) => new()
     {
         Id = p.Id, DisplayId = p.DisplayId, Contest = p.ContestId, Title = p.Title, Description = p.Description,
         InputDescription = p.InputDescription, OutputDescription = p.OutputDescription, Samples = p.Samples, Hint = p.Hint,
         Languages = p.Languages,
         Template = p.Template.ToDictionary(t => t.Key, t => ProblemTemplate.StudentPart(t.Value), StringComparer.Ordinal),
         CreateTime = p.CreateTime, LastUpdateTime = p.LastUpdateTime, CreatedBy = p.CreatedBy, TimeLimit = p.TimeLimit,
-        MemoryLimit = p.MemoryLimit, Difficulty = safe ? null : p.Difficulty, Source = p.Source, Prompt = p.Prompt,
-        SubmissionNumber = safe ? null : p.SubmissionNumber, AcceptedNumber = safe ? null : p.AcceptedNumber,
-        StatisticInfo = safe ? null : p.StatisticInfo, ShareSubmission = p.ShareSubmission, AllowFlowchart = p.AllowFlowchart,
+        MemoryLimit = p.MemoryLimit, Difficulty = p.Difficulty, Source = p.Source, Prompt = p.Prompt,
+        SubmissionNumber = p.SubmissionNumber, AcceptedNumber = p.AcceptedNumber,
+        StatisticInfo = p.StatisticInfo, ShareSubmission = p.ShareSubmission, AllowFlowchart = p.AllowFlowchart,
         MermaidCode = p.AllowFlowchart ? null : p.MermaidCode,
         FlowchartData = p.AllowFlowchart ? JsonDefaults.Null : p.FlowchartData,
         FlowchartHint = p.FlowchartHint, ShowFlowchart = p.ShowFlowchart, AstRules = p.AstRules,

@@ -369,8 +369,10 @@ public class ProblemStudentTests : IntegrationTest
     // ---- contest problems ----
 
     [Test]
-    public async Task Contest_problems_are_safe_for_students_while_the_contest_runs()
+    public async Task Contest_problems_show_statistics_and_my_status_to_students_while_the_contest_runs()
     {
+        // The client's contest problem table reads submission_number, accepted_number (the rate) and my_status (the
+        // status column); without them it shows NaN% and never a solved mark (docs/decisions.md).
         var contest = await new ContestBuilder(teacher).BuildAsync();
         var problem = await new ProblemBuilder(teacher).WithDisplayId("A").InContest(contest).WithCounts(3, 1).CreatedAt(DateTime.UtcNow.AddMinutes(-5)).BuildAsync();
         await new ProblemBuilder(teacher).WithDisplayId("B").InContest(contest).BuildAsync();
@@ -385,18 +387,22 @@ public class ProblemStudentTests : IntegrationTest
         Assert.That(Strings(list, "_id"), Is.EqualTo(new[] { "A", "B" }));
         Assert.Multiple(() =>
         {
-            Assert.That(list[0].TryGetProperty("submission_number", out _), Is.False);
-            Assert.That(list[0].TryGetProperty("difficulty", out _), Is.False);
-            Assert.That(list[0].TryGetProperty("my_status", out _), Is.False);
-            Assert.That(list[0].GetProperty("title").GetString(), Is.Not.Empty);
+            Assert.That(list[0].GetProperty("submission_number").GetInt64(), Is.EqualTo(3));
+            Assert.That(list[0].GetProperty("accepted_number").GetInt64(), Is.EqualTo(1));
+            Assert.That(list[0].GetProperty("difficulty").GetString(), Is.EqualTo("Low"));
+            Assert.That(list[0].GetProperty("my_status").GetInt32(), Is.EqualTo(-1));
+            Assert.That(list[0].GetProperty("created_by").GetProperty("username").GetString(), Is.EqualTo("teacher"));
+            Assert.That(list[1].GetProperty("my_status").ValueKind, Is.EqualTo(JsonValueKind.Null));
         });
 
         var one = (await Client.GetAsync($"/api/contest/problem?contest_id={contest.Id}&problem_id=a")).Ok();
         Assert.Multiple(() =>
         {
             Assert.That(one.GetProperty("id").GetInt32(), Is.EqualTo(problem.Id));
-            Assert.That(one.TryGetProperty("statistic_info", out _), Is.False);
-            Assert.That(one.TryGetProperty("accepted_number", out _), Is.False);
+            Assert.That(one.GetProperty("accepted_number").GetInt64(), Is.EqualTo(1));
+            Assert.That(one.GetProperty("submission_number").GetInt64(), Is.EqualTo(3));
+            Assert.That(one.GetProperty("statistic_info").ValueKind, Is.EqualTo(JsonValueKind.Object));
+            Assert.That(one.GetProperty("my_status").GetInt32(), Is.EqualTo(-1));
             Assert.That(one.GetProperty("contest").GetInt32(), Is.EqualTo(contest.Id));
         });
         (await Client.GetAsync($"/api/contest/problem?contest_id={contest.Id}&problem_id=C")).AssertError("error", "Problem does not exist.");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Tests.Builders;
@@ -27,15 +26,15 @@ public class ContestJudgeTests : JudgeTest
     }
 
     [Test]
-    public async Task Contestants_do_not_learn_the_submission_id_and_their_verdicts_build_the_rank()
+    public async Task Contestants_get_the_submission_id_and_their_verdicts_build_the_rank()
     {
         var scene = await SceneAsync();
         await Client.LoginAsync(scene.Student);
 
         Judge.Reply = _ => FakeJudgeServer.Cases((-1, 5, 100));
-        var hidden = await Client.PostJsonAsync("/api/submission", new { problem_id = scene.Problem.Id, language = "C", code = "wrong", contest_id = scene.Contest.Id });
-        Assert.That(hidden.Ok().ValueKind, Is.EqualTo(JsonValueKind.Null));
-        await JudgeTestData.WaitForVerdictAsync((await LatestSubmissionAsync(scene.Student.Id)).Id);
+        var wrong = await SubmitAsync(Client, scene.Problem, code: "wrong", contestId: scene.Contest.Id);
+        Assert.That(wrong, Is.EqualTo((await LatestSubmissionAsync(scene.Student.Id)).Id), "the client follows the id it gets");
+        await JudgeTestData.WaitForVerdictAsync(wrong);
 
         Judge.Reply = _ => FakeJudgeServer.Cases((0, 5, 100));
         await SubmitAsync(Client, scene.Problem, code: "right", contestId: scene.Contest.Id);

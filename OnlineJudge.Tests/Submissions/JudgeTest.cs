@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Tests.Infrastructure;
 
@@ -28,6 +27,6 @@ public abstract class JudgeTest : IntegrationTest
         int? contestId = null)
     {
         var data = (await client.PostJsonAsync("/api/submission", new { problem_id = problem.Id, language, code, contest_id = contestId })).Ok();
-        return data.ValueKind == JsonValueKind.Null ? "" : JudgeTestData.SubmissionIdOf(data);
+        return JudgeTestData.SubmissionIdOf(data);
     }
 }

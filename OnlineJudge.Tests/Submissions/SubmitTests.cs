@@ -172,12 +172,34 @@ public class SubmitTests : IntegrationTest
         var inside = await Client.SendAsync(HttpMethod.Post, "/api/submission",
             System.Net.Http.Json.JsonContent.Create(new { problem_id = lockedProblem.Id, language = "C", code = "x", contest_id = locked.Id }),
             configure: r => r.Headers.Add("X-Real-IP", "192.168.3.4"));
-        Assert.That(inside.Ok().ValueKind, Is.EqualTo(JsonValueKind.Null), "contestants do not learn the id");
+        Assert.That(JudgeTestData.SubmissionIdOf(inside.Ok()), Has.Length.EqualTo(32), "contestants get the id the client reads");
 
         // A practice problem sent with a contest id is not found in that contest; contest_id 0 means practice.
         var running = await new ContestBuilder(scene.Admin).BuildAsync();
         (await PostAsync(new { problem_id = scene.Problem.Id, language = "C", code = "x", contest_id = running.Id })).AssertError("error", "Problem not exist");
         (await PostAsync(new { problem_id = scene.Problem.Id, language = "C", code = "x", contest_id = 0 })).Ok();
+    }
+
+    [Test]
+    public async Task A_contestant_gets_the_id_of_a_contest_submission_and_can_follow_it()
+    {
+        // The client reads data.submission_id unconditionally after a submit (null made it throw and show no result),
+        // then reads the submission and finds it in the contest's submission list (docs/decisions.md).
+        var scene = await SceneAsync();
+        var contest = await new ContestBuilder(scene.Admin).WithPassword("pw").BuildAsync();
+        var problem = await new ProblemBuilder(scene.Admin).InContest(contest).WithLanguages("C", "Python3").BuildAsync();
+        (await Client.PostJsonAsync("/api/contest/password", new { contest_id = contest.Id, password = "pw" })).Ok();
+
+        var data = (await PostAsync(new { problem_id = problem.Id, language = "Python3", code = "print(1)", contest_id = contest.Id })).Ok();
+
+        var id = JudgeTestData.SubmissionIdOf(data);
+        Assert.That(id, Has.Length.EqualTo(32));
+        var read = (await Client.GetAsync($"/api/submission?id={id}")).Ok();
+        Assert.That(read.GetProperty("result").GetInt32(), Is.EqualTo(JudgeStatus.Pending));
+        var list = (await Client.GetAsync($"/api/contest_submissions?contest_id={contest.Id}&limit=10&offset=0&myself=1")).Ok();
+        Assert.That(list.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()), Is.EqualTo(new[] { id }));
+        await using var db = TestEnvironment.CreateDbContext();
+        Assert.That((await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == id)).ContestId, Is.EqualTo(contest.Id));
     }
 
     [Test]

@@ -15,7 +15,7 @@ public class SubmissionController(SubmitService submit, SubmissionQueryService q
 {
     [LoginRequired]
     [HttpPost("/api/submission")]
-    public Task<ServiceResult<SubmitResultDto?>> Submit(SubmitRequest request, CancellationToken cancellationToken) =>
+    public Task<ServiceResult<SubmitResultDto>> Submit(SubmitRequest request, CancellationToken cancellationToken) =>
         submit.SubmitAsync(request, new SubmitCaller(CurrentUser!, RequestContext.Session?.Ip ?? RequestContext.ClientIp, RequestContext.ViaApiKey,
             Request.Cookies[CaptchaCookie.Name], RequestContext.Session?.ContestPassword), cancellationToken);
 
