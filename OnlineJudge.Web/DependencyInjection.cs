@@ -47,7 +47,8 @@ public static class DependencyInjection
                 options.ModelBinderProviders.Insert(0, new RequestDtoBinderProvider());
             })
             .AddJsonOptions(options => ApiJson.Configure(options.JsonSerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer<EnvelopeSchemaTransformer>()
+            .AddOperationTransformer<QueryParameterNameTransformer>());
         // WebSockets (platform.md §17): the hub and its Redis fan-out.
         builder.Services.AddSocketEndpoints();
         return builder;

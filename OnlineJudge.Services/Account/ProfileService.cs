@@ -115,26 +115,16 @@ public class ProfileService(ProfileRepository profiles, IOptions<StorageOptions>
             : ServiceError.Of("User does not exist");
     }
 
-    public async Task<ServiceResult<object?>> RefreshDisplayIdsAsync(int userId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> RefreshDisplayIdsAsync(int userId, CancellationToken cancellationToken)
     {
         await profiles.RefreshProblemDisplayIdsAsync(userId, cancellationToken);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     /// <summary>GET /api/metrics: first and newest non-contest submission of any user, by id.</summary>
-    public async Task<ServiceResult<MetricsResult>> GetMetricsAsync(string? userId, CancellationToken cancellationToken)
+    public async Task<ServiceResult<MetricsResult>> GetMetricsAsync(int? userId, CancellationToken cancellationToken)
     {
-        SubmissionSpanDto? span = null;
-        if (!string.IsNullOrWhiteSpace(userId))
-        {
-            if (!int.TryParse(userId.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-            {
-                return new ServiceError("invalid-userid", "userid: A valid integer is required.");
-            }
-
-            span = await profiles.GetSubmissionSpanAsync(id, cancellationToken);
-        }
-
+        var span = userId is { } id ? await profiles.GetSubmissionSpanAsync(id, cancellationToken) : null;
         return span is null
             ? ServiceError.Of("暂无提交")
             : new MetricsResult(time.GetUtcNow().UtcDateTime, span.Latest, span.First);

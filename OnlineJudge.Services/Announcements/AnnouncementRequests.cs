@@ -1,3 +1,4 @@
+using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Validation;
 
 namespace OnlineJudge.Services.Announcements;
@@ -41,4 +42,28 @@ public sealed class EditAnnouncementRequest
 
     [BooleanField]
     public bool Top { get; set; }
+}
+
+/// <summary>Query of <c>GET /api/announcement</c>: one visible announcement with <c>id</c>, else a page of them.</summary>
+public class AnnouncementQuery
+{
+    [QueryInteger]
+    public int? Id { get; set; }
+
+    [QueryPage]
+    public PageRequest Page { get; set; }
+}
+
+/// <summary>Query of <c>GET /api/admin/announcement</c>; <c>visible=true</c> keeps the visible ones.</summary>
+public sealed class AdminAnnouncementQuery : AnnouncementQuery
+{
+    [QueryFlag(TrueValue = "true")]
+    public bool Visible { get; set; }
+}
+
+/// <summary>Query of <c>DELETE /api/admin/announcement</c>: without an id nothing is deleted.</summary>
+public sealed class AnnouncementIdQuery
+{
+    [QueryInteger]
+    public int? Id { get; set; }
 }

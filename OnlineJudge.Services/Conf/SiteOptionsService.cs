@@ -34,7 +34,7 @@ public class SiteOptionsService(SysOptionRepository options, CacheService cache,
     /// conf.md §2: stores the eight options in one transaction (the footer sanitised, platform.md §14), drops the cached
     /// configuration and pushes one <c>config_update</c> frame per option, in the table's order, to every config socket.
     /// </summary>
-    public async Task<ServiceResult<object?>> SaveWebsiteConfigAsync(WebsiteConfigRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveWebsiteConfigAsync(WebsiteConfigRequest request, CancellationToken cancellationToken)
     {
         var values = new List<KeyValuePair<string, JsonElement>>
         {
@@ -54,7 +54,7 @@ public class SiteOptionsService(SysOptionRepository options, CacheService cache,
             await realtime.PublishAsync(RealtimePublisher.ConfigUpdatesGroup, new ConfigUpdateFrame(key, value));
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     private async Task<WebsiteConfig> LoadWebsiteConfigAsync(CancellationToken cancellationToken)

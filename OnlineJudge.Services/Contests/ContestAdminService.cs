@@ -19,15 +19,14 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
     public static bool MayManage(CurrentUser user, int createdById) =>
         user.IsAdminRole && (user.IsSuperAdmin || createdById == user.Id);
 
-    public async Task<ServiceResult<ContestAdminDto>> GetAsync(string id, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ContestAdminDto>> GetAsync(int id, CurrentUser user, CancellationToken cancellationToken)
     {
-        var contest = PageRequest.TryParseId(id, out var contestId) ? await contests.FindAdminAsync(contestId, Now, cancellationToken) : null;
+        var contest = await contests.FindAdminAsync(id, Now, cancellationToken);
         return contest is null || !MayManage(user, contest.CreatedBy.Id) ? ContestDoesNotExist : contest;
     }
 
-    public async Task<ServiceResult<Page<ContestAdminDto>>> ListAsync(string? keyword, CurrentUser user, PageRequest page,
-        CancellationToken cancellationToken) =>
-        await contests.GetAdminPageAsync(keyword, user.IsSuperAdmin ? null : user.Id, Now, page, cancellationToken);
+    public async Task<ServiceResult<Page<ContestAdminDto>>> ListAsync(ContestAdminQuery query, CurrentUser user, CancellationToken cancellationToken) =>
+        await contests.GetAdminPageAsync(query.Keyword, user.IsSuperAdmin ? null : user.Id, Now, query.Page, cancellationToken);
 
     public async Task<ServiceResult<ContestAdminDto>> CreateAsync(ContestWriteDto values, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -73,14 +72,9 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
     }
 
     /// <summary>GET /api/admin/contest/acm_helper: every accepted (user, problem) pair, latest accepted first.</summary>
-    public async Task<ServiceResult<List<AcmHelperItem>>> GetAcmHelperAsync(string? contestIdText, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<ServiceResult<List<AcmHelperItem>>> GetAcmHelperAsync(int contestId, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(contestIdText))
-        {
-            return ServiceError.Of("Parameter error, contest_id is required");
-        }
-
-        var contest = PageRequest.TryParseId(contestIdText, out var contestId) ? await contests.FindVisibleGateAsync(contestId, cancellationToken) : null;
+        var contest = await contests.FindVisibleGateAsync(contestId, cancellationToken);
         if (contest is null || !MayManage(user, contest.CreatedById))
         {
             return ContestDoesNotExist;
@@ -104,7 +98,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
         return items.OrderByDescending(i => i.AcInfo.AcTime).ToList();
     }
 
-    public async Task<ServiceResult<object?>> SetAcmHelperCheckedAsync(int contestId, int rankId, string problemId, bool isChecked, CurrentUser user,
+    public async Task<ServiceResult> SetAcmHelperCheckedAsync(int contestId, int rankId, string problemId, bool isChecked, CurrentUser user,
         CancellationToken cancellationToken)
     {
         if (!await contests.RankExistsAsync(rankId, contestId, cancellationToken))
@@ -125,18 +119,13 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
 
         // submission_info (with "checked") is part of what the rank shows.
         await ranks.InvalidateRankAsync(contestId, CancellationToken.None);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     /// <summary>Legacy GET /api/admin/download_submissions: the latest accepted code of each user and problem, zipped.</summary>
-    public async Task<ServiceResult<ContestFile>> DownloadSubmissionsAsync(string? contestIdText, bool excludeAdmin, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ContestFile>> DownloadSubmissionsAsync(int contestId, bool excludeAdmin, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(contestIdText))
-        {
-            return ServiceError.Of("Parameter error");
-        }
-
-        if (!PageRequest.TryParseId(contestIdText, out var contestId) || !await contests.ExistsAsync(contestId, cancellationToken))
+        if (!await contests.ExistsAsync(contestId, cancellationToken))
         {
             return ContestDoesNotExist;
         }
@@ -179,39 +168,33 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
         return (await contests.FindAnnouncementAsync(id, cancellationToken))! with { Content = content };
     }
 
-    public async Task<ServiceResult<object?>> UpdateAnnouncementAsync(int id, string? title, string? content, bool? visible,
+    public async Task<ServiceResult> UpdateAnnouncementAsync(int id, string? title, string? content, bool? visible,
         CancellationToken cancellationToken) =>
         await contests.UpdateAnnouncementAsync(id, title, content is null ? null : RichTextSanitizer.Sanitize(content), visible, cancellationToken)
-            ? ServiceResult<object?>.Ok(null)
+            ? ServiceResult.Ok()
             : ServiceError.Of("Contest announcement does not exist");
 
-    public async Task<ServiceResult<object?>> DeleteAnnouncementAsync(string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteAnnouncementAsync(int? id, CancellationToken cancellationToken)
     {
-        if (PageRequest.TryParseId(id, out var announcementId))
+        if (id is { } announcementId)
         {
             await contests.DeleteAnnouncementAsync(announcementId, cancellationToken);
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
-    public async Task<ServiceResult<ContestAnnouncementDto>> GetAnnouncementAsync(string id, CancellationToken cancellationToken)
-    {
-        var announcement = PageRequest.TryParseId(id, out var announcementId) ? await contests.FindAnnouncementAsync(announcementId, cancellationToken) : null;
-        return announcement is null ? ServiceError.Of("Contest announcement does not exist") : announcement;
-    }
+    public async Task<ServiceResult<ContestAnnouncementDto>> GetAnnouncementAsync(int id, CancellationToken cancellationToken) =>
+        await contests.FindAnnouncementAsync(id, cancellationToken) is { } announcement
+            ? announcement
+            : ServiceError.Of("Contest announcement does not exist");
 
-    public async Task<ServiceResult<List<ContestAnnouncementDto>>> ListAnnouncementsAsync(string? contestId, string? keyword,
-        CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(contestId))
-        {
-            return ServiceError.Of("Parameter error");
-        }
-
-        // A non-numeric contest_id crashed the reference; it names no contest (spec README, decision 5).
-        return PageRequest.TryParseId(contestId, out var id) ? await contests.GetAnnouncementsAsync(id, keyword, cancellationToken) : ContestDoesNotExist;
-    }
+    /// <summary>A non-numeric <c>contest_id</c> crashed the reference; it names no contest (spec README, decision 5).</summary>
+    public async Task<ServiceResult<List<ContestAnnouncementDto>>> ListAnnouncementsAsync(ContestAnnouncementAdminQuery query,
+        CancellationToken cancellationToken) =>
+        query.ContestId is { } contestId
+            ? await contests.GetAnnouncementsAsync(contestId, query.Keyword, cancellationToken)
+            : ServiceError.Of("Parameter error");
 
     private static ServiceError? CheckWrite(ContestWriteDto values)
     {

@@ -37,19 +37,6 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
     /// <summary>ensure_created_by for a contest.</summary>
     public static bool CanManageContest(CurrentUser user, int createdById) => user.IsAdminRole && (user.IsSuperAdmin || createdById == user.Id);
 
-    /// <summary>Parses a required integer id of a query string; the reference crashed on a non-integer (spec README, decision 5).</summary>
-    public static ServiceResult<int> ParseId(string? value, string missingMessage, string field = "id")
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return ServiceError.Of(missingMessage);
-        }
-
-        return int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : new ServiceError($"invalid-{field}", $"{field}: A valid integer is required.");
-    }
-
     /// <summary>After a problem write: the tag lists and the cached public problem pages and details.</summary>
     private async Task ClearTagCacheAsync()
     {
@@ -59,22 +46,11 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
 
     // ---- public bank -----------------------------------------------------------------------------------------
 
-    public async Task<ServiceResult<Page<ProblemAdminListItemDto>>> ListAsync(CurrentUser user, string? keyword, string? author, string? tagId,
-        PageRequest page, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Page<ProblemAdminListItemDto>>> ListAsync(CurrentUser user, AdminProblemQuery query,
+        CancellationToken cancellationToken)
     {
-        int? tag = null;
-        if (!string.IsNullOrEmpty(tagId))
-        {
-            if (!int.TryParse(tagId.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return new ServiceError("invalid-tag_id", "tag_id: A valid integer is required.");
-            }
-
-            tag = parsed;
-        }
-
-        var filter = new AdminProblemListFilter(keyword?.Trim(), author, tag, user.CanManageAllProblems ? null : user.Id);
-        var rows = await problems.ListAdminPublicAsync(filter, page, cancellationToken);
+        var filter = new AdminProblemListFilter(query.Keyword?.Trim(), query.Author, query.TagId, user.CanManageAllProblems ? null : user.Id);
+        var rows = await problems.ListAdminPublicAsync(filter, query.Page, cancellationToken);
         var counts = rows.Results.Count == 0 ? [] : await problems.CountReactionsAsync([.. rows.Results.Select(r => r.Id)], cancellationToken);
         var top = counts.GroupBy(c => c.ProblemId).ToDictionary(g => g.Key, g => g
             .OrderByDescending(c => c.Count).ThenBy(c => ReactionOrder(c.Type)).First());
@@ -94,15 +70,9 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return index < 0 ? int.MaxValue : index;
     }
 
-    public async Task<ServiceResult<ProblemAdminDto>> GetAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ProblemAdminDto>> GetAsync(CurrentUser user, int id, CancellationToken cancellationToken)
     {
-        var parsed = ParseId(id, "Problem does not exist");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var problem = await problems.FindFullAsync(parsed.Data, cancellationToken);
+        var problem = await problems.FindFullAsync(id, cancellationToken);
         if (problem is null || !CanManage(user, problem.CreatedBy.Id))
         {
             return ProblemDoesNotExist;
@@ -137,7 +107,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return await InsertAsync(user, request, null, prepared.Data!, cancellationToken);
     }
 
-    public async Task<ServiceResult<object?>> EditAsync(CurrentUser user, EditProblemRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> EditAsync(CurrentUser user, EditProblemRequest request, CancellationToken cancellationToken)
     {
         if (await CheckLanguagesAsync(request, cancellationToken) is { } invalid)
         {
@@ -163,15 +133,9 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return await UpdateAsync(request.Id, request, cancellationToken);
     }
 
-    public async Task<ServiceResult<object?>> DeleteAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteAsync(CurrentUser user, int id, CancellationToken cancellationToken)
     {
-        var parsed = ParseId(id, "Invalid parameter, id is required");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var problem = await problems.FindOwnershipAsync(parsed.Data, cancellationToken);
+        var problem = await problems.FindOwnershipAsync(id, cancellationToken);
         if (problem is null || problem.ContestId is not null)
         {
             return ProblemDoesNotExists;
@@ -184,10 +148,10 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
 
         await problems.DeleteAsync(problem.Id, cancellationToken);
         await ClearTagCacheAsync();
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
-    public async Task<ServiceResult<object?>> ToggleVisibleAsync(int id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ToggleVisibleAsync(int id, CancellationToken cancellationToken)
     {
         if (await problems.ToggleVisibleAsync(id, cancellationToken) == 0)
         {
@@ -195,20 +159,14 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         }
 
         await cache.BumpVersionAsync(ProblemService.CacheFamily);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     // ---- contest problems ------------------------------------------------------------------------------------
 
-    public async Task<ServiceResult<ProblemAdminDto>> GetContestProblemAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ProblemAdminDto>> GetContestProblemAsync(CurrentUser user, int id, CancellationToken cancellationToken)
     {
-        var parsed = ParseId(id, "Problem does not exist");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var problem = await problems.FindOwnershipAsync(parsed.Data, cancellationToken);
+        var problem = await problems.FindOwnershipAsync(id, cancellationToken);
         if (problem is null)
         {
             return ProblemDoesNotExist;
@@ -225,22 +183,21 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return full is null ? ProblemDoesNotExist : ProblemAdminDto.From(full);
     }
 
-    public async Task<ServiceResult<Page<ProblemAdminListItemDto>>> ListContestProblemsAsync(CurrentUser user, string? contestId, string? keyword,
-        PageRequest page, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Page<ProblemAdminListItemDto>>> ListContestProblemsAsync(CurrentUser user, AdminContestProblemQuery query,
+        CancellationToken cancellationToken)
     {
-        var parsed = ParseId(contestId, "Contest id is required", "contest_id");
-        if (parsed.Error is { } error)
+        if (query.ContestId is not { } contestId)
         {
-            return error;
+            return ServiceError.Of("Contest id is required");
         }
 
-        var contest = await problems.FindContestAsync(parsed.Data, cancellationToken);
+        var contest = await problems.FindContestAsync(contestId, cancellationToken);
         if (contest is null || !CanManageContest(user, contest.Value.CreatedById))
         {
             return ContestDoesNotExist;
         }
 
-        var rows = await problems.ListAdminContestAsync(parsed.Data, keyword, page, cancellationToken);
+        var rows = await problems.ListAdminContestAsync(contestId, query.Keyword, query.Page, cancellationToken);
         return new Page<ProblemAdminListItemDto>([.. rows.Results.Select(ProblemAdminListItemDto.From)], rows.Total);
     }
 
@@ -277,7 +234,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return await InsertAsync(user, request, request.ContestId, prepared.Data!, cancellationToken);
     }
 
-    public async Task<ServiceResult<object?>> EditContestProblemAsync(CurrentUser user, EditContestProblemRequest request,
+    public async Task<ServiceResult> EditContestProblemAsync(CurrentUser user, EditContestProblemRequest request,
         CancellationToken cancellationToken)
     {
         if (await CheckLanguagesAsync(request, cancellationToken) is { } invalid)
@@ -310,15 +267,9 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return await UpdateAsync(request.Id, request, cancellationToken);
     }
 
-    public async Task<ServiceResult<object?>> DeleteContestProblemAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteContestProblemAsync(CurrentUser user, int id, CancellationToken cancellationToken)
     {
-        var parsed = ParseId(id, "Invalid parameter, id is required");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var problem = await problems.FindOwnershipAsync(parsed.Data, cancellationToken);
+        var problem = await problems.FindOwnershipAsync(id, cancellationToken);
         if (problem?.ContestCreatedById is not { } owner)
         {
             return ProblemDoesNotExists;
@@ -336,10 +287,10 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
 
         await problems.DeleteAsync(problem.Id, cancellationToken);
         await ClearTagCacheAsync();
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
-    public async Task<ServiceResult<object?>> MakePublicAsync(MakePublicRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> MakePublicAsync(MakePublicRequest request, CancellationToken cancellationToken)
     {
         if (await problems.PublicDisplayIdExistsAsync(request.DisplayId, null, cancellationToken))
         {
@@ -364,10 +315,10 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
             copy.DisplayId = request.DisplayId;
             copy.Visible = false;
         }, source => source.IsPublic = true, cancellationToken);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
-    public async Task<ServiceResult<object?>> AddFromPublicAsync(AddFromPublicRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> AddFromPublicAsync(AddFromPublicRequest request, CancellationToken cancellationToken)
     {
         var contest = await problems.FindContestAsync(request.ContestId, cancellationToken);
         var problem = await problems.FindOwnershipAsync(request.ProblemId, cancellationToken);
@@ -393,7 +344,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
             copy.Visible = true;
             copy.DisplayId = request.DisplayId;
         }, null, cancellationToken);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     // ---- writes shared by public and contest problems --------------------------------------------------------
@@ -532,7 +483,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return ProblemAdminDto.From(created!);
     }
 
-    private async Task<ServiceResult<object?>> UpdateAsync(int id, ProblemRequest request, CancellationToken cancellationToken)
+    private async Task<ServiceResult> UpdateAsync(int id, ProblemRequest request, CancellationToken cancellationToken)
     {
         var prepared = await PrepareAsync(request, cancellationToken);
         if (prepared.Error is { } error)
@@ -547,7 +498,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         }
 
         await ClearTagCacheAsync();
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     // ---- tags ------------------------------------------------------------------------------------------------
@@ -586,21 +537,15 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return result;
     }
 
-    public async Task<ServiceResult<object?>> DeleteTagAsync(string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteTagAsync(int id, CancellationToken cancellationToken)
     {
-        var parsed = ParseId(id, "Invalid parameter, id is required");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        if (await problems.DeleteTagAsync(parsed.Data, cancellationToken) == 0)
+        if (await problems.DeleteTagAsync(id, cancellationToken) == 0)
         {
             return TagDoesNotExist;
         }
 
         await ClearTagCacheAsync();
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     public async Task<ServiceResult<BatchTagResult>> BatchTagAsync(CurrentUser user, BatchTagRequest request, CancellationToken cancellationToken)
@@ -645,26 +590,17 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
     public async Task<ServiceResult<List<StuckProblemDto>>> StuckAsync(CancellationToken cancellationToken) =>
         await problems.ListStuckAsync(cancellationToken);
 
-    public async Task<ServiceResult<List<TopAcTrendDto>>> TopAcTrendAsync(string? sinceYear, string? untilYear, string? minPerYear,
-        CancellationToken cancellationToken)
+    public async Task<ServiceResult<List<TopAcTrendDto>>> TopAcTrendAsync(TopAcTrendQuery query, CancellationToken cancellationToken)
     {
         var current = time.GetUtcNow().UtcDateTime.Year;
-        var since = PageRequest.TryParsePythonInt(sinceYear ?? "2023", out var s) && s >= 2022 && s <= current ? (int)s : 2023;
-        int until;
-        if (untilYear is null)
+        var since = query.SinceYear >= 2022 && query.SinceYear <= current ? (int)query.SinceYear : 2023;
+        var until = query.UntilYear switch
         {
-            until = current;
-        }
-        else if (!PageRequest.TryParsePythonInt(untilYear, out var u) || u < since || u > current)
-        {
-            until = current - 1;
-        }
-        else
-        {
-            until = (int)u;
-        }
-
-        var min = PageRequest.TryParsePythonInt(minPerYear ?? "100", out var m) && m is 50 or 100 or 200 ? (int)m : 100;
+            null => current,
+            { } u when u < since || u > current => current - 1,
+            { } u => (int)u,
+        };
+        var min = query.MinPerYear is 50 or 100 or 200 ? (int)query.MinPerYear : 100;
         var rows = await problems.CountPracticeByProblemYearAsync(since, until, cancellationToken);
         var years = until - since + 1;
         return rows.GroupBy(r => r.ProblemId)

@@ -32,11 +32,10 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
         await cache.GetOrCreateAsync(TagsCachePrefix + (keyword ?? ""), TagsTtl,
             ct => problems.ListUsedTagsAsync(keyword, ct), cancellationToken);
 
-    public async Task<ServiceResult<Page<ProblemListItemDto>>> ListAsync(string? limit, string? offset, string? keyword, string? tag,
-        string? difficulty, string? author, string? sort, CurrentUser? user, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Page<ProblemListItemDto>>> ListAsync(ProblemQuery query, CurrentUser? user, CancellationToken cancellationToken)
     {
-        var filter = new ProblemListFilter(keyword?.Trim(), tag, difficulty, author, sort);
-        if (string.IsNullOrEmpty(limit))
+        var filter = new ProblemListFilter(query.Keyword?.Trim(), query.Tag, query.Difficulty, query.Author, query.Sort);
+        if (query.Page is not { } pageRequest)
         {
             return ServiceError.Of("Limit is needed");
         }
@@ -47,7 +46,6 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
             return new ServiceError("invalid-sort", $"sort: \"{filter.Sort}\" is not a valid choice.");
         }
 
-        var pageRequest = PageRequest.Parse(limit, offset);
         var page = await cache.GetOrCreateVersionedAsync(CacheFamily,
             CacheService.KeyOf("list", filter.Keyword, filter.Tag, filter.Difficulty, filter.Author, filter.Sort, pageRequest.Limit, pageRequest.Offset),
             PublicTtl, async ct => (await problems.ListPublicAsync(filter, pageRequest, null, ct)).Page, cancellationToken);
@@ -79,19 +77,9 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
         return detail with { MyStatus = ProblemViews.StatusOf(state.Status.Problems, detail.Id), MyFailedCount = state.FailedCount };
     }
 
-    public async Task<ServiceResult<string>> BeatCountAsync(string? problemId, CurrentUser? user, CancellationToken cancellationToken)
+    public async Task<ServiceResult<string>> BeatCountAsync(int id, CurrentUser? user, CancellationToken cancellationToken)
     {
-        if (user is null)
-        {
-            return "0";
-        }
-
-        if (!int.TryParse(problemId?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-        {
-            return new ServiceError("invalid-problem_id", "problem_id: A valid integer is required.");
-        }
-
-        if (!await problems.HasAcceptedAsync(user.Id, id, cancellationToken))
+        if (user is null || !await problems.HasAcceptedAsync(user.Id, id, cancellationToken))
         {
             return "0";
         }
@@ -181,37 +169,44 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
     public async Task<ServiceResult<string>> PickOneAsync(CancellationToken cancellationToken) =>
         await problems.PickRandomPublicDisplayIdAsync(cancellationToken) is { } id ? id : ServiceError.Of("No problem to pick");
 
-    /// <summary>GET /api/contest/problem after the contest gate (problem.md §1.9).</summary>
-    public async Task<ServiceResult<object>> ContestProblemsAsync(ContestGateDto contest, string? problemId, CurrentUser user,
+    /// <summary>
+    /// GET /api/contest/problem with <c>problem_id</c>, after the contest gate (problem.md §1.9): the statistics only once
+    /// the contest ended or for its admins.
+    /// </summary>
+    public async Task<ServiceResult<ProblemDetailDto>> GetContestProblemAsync(ContestGateDto contest, string displayId, CurrentUser user,
         CancellationToken cancellationToken)
     {
-        var ended = contest.EndTime < time.GetUtcNow().UtcDateTime;
-        var showDetails = ended || user.IsSuperAdmin || contest.CreatedById == user.Id;
-        if (!string.IsNullOrEmpty(problemId))
+        var problem = await problems.FindContestProblemAsync(contest.Id, displayId, cancellationToken);
+        if (problem is null)
         {
-            var problem = await problems.FindContestProblemAsync(contest.Id, problemId, cancellationToken);
-            if (problem is null)
-            {
-                return ServiceError.Of("Problem does not exist.");
-            }
-
-            if (!showDetails)
-            {
-                return ServiceResult<object>.Ok(ProblemDetailDto.From(problem, safe: true));
-            }
-
-            var statuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
-            return ServiceResult<object>.Ok(ProblemDetailDto.From(problem, safe: false) with { MyStatus = ProblemViews.StatusOf(statuses, problem.Id) });
+            return ServiceError.Of("Problem does not exist.");
         }
 
-        if (!showDetails)
+        if (!ShowsDetails(contest, user))
+        {
+            return ProblemDetailDto.From(problem, safe: true);
+        }
+
+        var statuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
+        return ProblemDetailDto.From(problem, safe: false) with { MyStatus = ProblemViews.StatusOf(statuses, problem.Id) };
+    }
+
+    /// <summary>GET /api/contest/problem without <c>problem_id</c>: safe details while it runs, list items with statistics after.</summary>
+    public async Task<ServiceResult<Either<List<ProblemDetailDto>, List<ProblemListItemDto>>>> ListContestProblemsAsync(ContestGateDto contest,
+        CurrentUser user, CancellationToken cancellationToken)
+    {
+        if (!ShowsDetails(contest, user))
         {
             var safe = await problems.ListContestProblemsFullAsync(contest.Id, cancellationToken);
-            return ServiceResult<object>.Ok(safe.Select(p => ProblemDetailDto.From(p, safe: true)).ToList());
+            return Either<List<ProblemDetailDto>, List<ProblemListItemDto>>.First([.. safe.Select(p => ProblemDetailDto.From(p, safe: true))]);
         }
 
         var rows = await problems.ListContestProblemsAsync(contest.Id, cancellationToken);
-        var contestStatuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
-        return ServiceResult<object>.Ok(rows.Select(r => ProblemViews.ToListItem(r) with { MyStatus = ProblemViews.StatusOf(contestStatuses, r.Id) }).ToList());
+        var statuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
+        return Either<List<ProblemDetailDto>, List<ProblemListItemDto>>.Second(
+            [.. rows.Select(r => ProblemViews.ToListItem(r) with { MyStatus = ProblemViews.StatusOf(statuses, r.Id) })]);
     }
+
+    private bool ShowsDetails(ContestGateDto contest, CurrentUser user) =>
+        contest.EndTime < time.GetUtcNow().UtcDateTime || user.IsSuperAdmin || contest.CreatedById == user.Id;
 }

@@ -45,3 +45,17 @@ public sealed class TestCaseLimits
     /// <summary>Largest uncompressed size of all files together, in bytes.</summary>
     public long MaxTotalBytes { get; set; } = 1024L * 1024 * 1024;
 }
+
+/// <summary>Query of <c>GET /api/admin/test_case</c> and <c>GET /api/admin/sql_test_case_scripts</c>.</summary>
+public sealed class TestCaseProblemQuery
+{
+    [Validation.QueryInteger(Missing = "Parameter error, problem_id is required")]
+    public int ProblemId { get; set; }
+}
+
+/// <summary>Query of <c>DELETE /api/admin/prune_test_case</c>: one test-case directory, or every orphan without an id.</summary>
+public sealed class PruneTestCaseQuery
+{
+    [Validation.QueryText]
+    public string? Id { get; set; }
+}

@@ -17,13 +17,9 @@ public class RankService(RankRepository ranks, CacheService cache)
 
     public static readonly TimeSpan ActivityRankTtl = TimeSpan.FromSeconds(600);
 
-    /// <summary>A9; <paramref name="n"/> that is not an integer counts as 0 (no cut).</summary>
-    public async Task<ServiceResult<Page<RankInfoDto>>> GetUserRankAsync(string? username, string? n, PageRequest page,
-        CancellationToken cancellationToken)
-    {
-        var cut = PageRequest.TryParsePythonInt(n ?? "0", out var value) ? (int)Math.Clamp(value, 0, int.MaxValue) : 0;
-        return await ranks.GetUserRankPageAsync(username ?? "", cut, page, cancellationToken);
-    }
+    /// <summary>A9.</summary>
+    public async Task<ServiceResult<Page<RankInfoDto>>> GetUserRankAsync(UserRankQuery query, CancellationToken cancellationToken) =>
+        await ranks.GetUserRankPageAsync(query.Username ?? "", (int)Math.Clamp(query.N, 0, int.MaxValue), query.Page, cancellationToken);
 
     /// <summary>A10, cached per exact <paramref name="start"/> text.</summary>
     public async Task<ServiceResult<List<ActivityRankDto>>> GetActivityRankAsync(string? start, CancellationToken cancellationToken)

@@ -24,28 +24,20 @@ public partial class UserAdminService(
 
     private const string ResetPasswordAlphabet = "123456789";
 
-    /// <summary>A12: one user by <paramref name="id"/>, or the filtered, ordered page.</summary>
-    public async Task<ServiceResult<object>> GetAsync(string? id, string? orderBy, string? type, string? keyword, PageRequest page,
-        CancellationToken cancellationToken)
+    /// <summary>A12: one user.</summary>
+    public async Task<ServiceResult<UserAdminDto>> GetAsync(int id, CancellationToken cancellationToken) =>
+        await users.GetAsync(id, cancellationToken) is { } row ? ToDto(row) : ServiceError.Of("User does not exist");
+
+    /// <summary>A12: the filtered, ordered page.</summary>
+    public async Task<ServiceResult<Page<UserAdminDto>>> ListAsync(UserAdminQuery query, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(id))
-        {
-            if (!PageRequest.TryParseId(id, out var userId))
-            {
-                return ServiceError.Of("Invalid Parameter, id must be an integer");
-            }
-
-            var row = await users.GetAsync(userId, cancellationToken);
-            return row is null ? ServiceError.Of("User does not exist") : ToDto(row);
-        }
-
-        var query = new UserListQueryDto(type, keyword, orderBy == "-last_login");
-        var rows = await users.GetPageAsync(query, page, cancellationToken);
+        var rows = await users.GetPageAsync(new UserListQueryDto(query.Type, query.Keyword, query.OrderBy == "-last_login"), query.Page,
+            cancellationToken);
         return new Page<UserAdminDto>([.. rows.Results.Select(ToDto)], rows.Total);
     }
 
     /// <summary>A13: checks every row, then inserts all users and profiles in one transaction, or nothing.</summary>
-    public async Task<ServiceResult<object?>> ImportAsync(ImportUsersRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ImportAsync(ImportUsersRequest request, CancellationToken cancellationToken)
     {
         var drafts = new List<(string Username, string Password, string? Email, string? ClassName, string? RealName)>();
         foreach (var row in request.Users)
@@ -66,11 +58,11 @@ public partial class UserAdminService(
 
         if (drafts.Count == 0)
         {
-            return ServiceResult<object?>.Ok(null);
+            return ServiceResult.Ok();
         }
 
         var insertError = await CreateUsersAsync(drafts, cancellationToken);
-        return insertError is null ? ServiceResult<object?>.Ok(null) : insertError;
+        return insertError is null ? ServiceResult.Ok() : insertError;
     }
 
     /// <summary>A14.</summary>
@@ -128,39 +120,22 @@ public partial class UserAdminService(
         return saved is null ? ServiceError.Of("User does not exist") : ToDto(saved);
     }
 
-    /// <summary>A15: <paramref name="ids"/> is a comma-separated list; the caller cannot delete themself.</summary>
-    public async Task<ServiceResult<object?>> DeleteAsync(string? ids, int callerId, CancellationToken cancellationToken)
+    /// <summary>A15: the caller cannot delete themself.</summary>
+    public async Task<ServiceResult> DeleteAsync(IReadOnlyList<int> ids, int callerId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(ids))
-        {
-            return ServiceError.Of("Invalid Parameter, id is required");
-        }
-
-        var items = ids.Split(',');
-        if (items.Contains(callerId.ToString(CultureInfo.InvariantCulture)))
+        if (ids.Contains(callerId))
         {
             return ServiceError.Of("Current user can not be deleted");
         }
 
-        var parsed = new List<int>(items.Length);
-        foreach (var item in items)
-        {
-            if (!PageRequest.TryParseId(item, out var id))
-            {
-                return ServiceError.Of("Invalid Parameter, id must be a comma-separated list of user ids");
-            }
-
-            parsed.Add(id);
-        }
-
-        var contests = await contestRanks.GetRankedContestIdsAsync(parsed, cancellationToken);
-        await users.DeleteAsync(parsed, cancellationToken);
+        var contests = await contestRanks.GetRankedContestIdsAsync(ids, cancellationToken);
+        await users.DeleteAsync(ids, cancellationToken);
         foreach (var contestId in contests)
         {
             await contestRanks.InvalidateRankAsync(contestId, CancellationToken.None);
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     /// <summary>A16: a new 6-digit password (digits 1–9), returned in clear and kept encrypted for the teacher.</summary>

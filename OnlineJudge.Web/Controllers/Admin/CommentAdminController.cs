@@ -12,12 +12,11 @@ public class CommentAdminController(CommentService comments) : ApiControllerBase
 {
     [SuperAdminRequired]
     [HttpGet("/api/admin/comment")]
-    public Task<ServiceResult<Page<AdminCommentDto>>> List(CancellationToken cancellationToken) =>
-        comments.ListForAdminAsync(RequestData.GetString("problem"), PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")),
-            cancellationToken);
+    public Task<ServiceResult<Page<AdminCommentDto>>> List(ProblemFilterQuery query, CancellationToken cancellationToken) =>
+        comments.ListForAdminAsync(query, cancellationToken);
 
     [SuperAdminRequired]
     [HttpDelete("/api/admin/comment")]
-    public Task<ServiceResult<object?>> Delete(CancellationToken cancellationToken) =>
-        comments.DeleteAsync(RequestData.GetString("id"), cancellationToken);
+    public Task<ServiceResult> Delete(CommentIdQuery query, CancellationToken cancellationToken) =>
+        comments.DeleteAsync(query.Id, cancellationToken);
 }

@@ -12,7 +12,6 @@ public class ReactionAdminController(ReactionService reactions) : ApiControllerB
 {
     [SuperAdminRequired]
     [HttpGet("/api/admin/reaction")]
-    public Task<ServiceResult<Page<ReactionStatsDto>>> Statistics(CancellationToken cancellationToken) =>
-        reactions.ListStatsAsync(RequestData.GetString("problem"), PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")),
-            cancellationToken);
+    public Task<ServiceResult<Page<ReactionStatsDto>>> Statistics(ProblemFilterQuery query, CancellationToken cancellationToken) =>
+        reactions.ListStatsAsync(query, cancellationToken);
 }

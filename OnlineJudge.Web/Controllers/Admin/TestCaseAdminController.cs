@@ -14,9 +14,9 @@ public class TestCaseAdminController(TestCaseService testCases, TestCaseAdminSer
     private const long MaxUploadBytes = 512L * 1024 * 1024;
 
     [HttpGet("/api/admin/test_case")]
-    public async Task<IActionResult> Download(CancellationToken cancellationToken)
+    public async Task<IActionResult> Download(TestCaseProblemQuery query, CancellationToken cancellationToken)
     {
-        var result = await admin.DownloadAsync(CurrentUser!, RequestData.GetString("problem_id"), cancellationToken);
+        var result = await admin.DownloadAsync(CurrentUser!, query.ProblemId, cancellationToken);
         if (result.Error is { } error)
         {
             return new ObjectResult(error);
@@ -54,8 +54,8 @@ public class TestCaseAdminController(TestCaseService testCases, TestCaseAdminSer
 
     [ProblemPermissionRequired]
     [HttpGet("/api/admin/sql_test_case_scripts")]
-    public async Task<ServiceResult<List<SqlScriptDto>>> SqlScripts(CancellationToken cancellationToken) =>
-        await admin.SqlScriptsAsync(CurrentUser!, RequestData.GetString("problem_id"), cancellationToken);
+    public async Task<ServiceResult<List<SqlScriptDto>>> SqlScripts(TestCaseProblemQuery query, CancellationToken cancellationToken) =>
+        await admin.SqlScriptsAsync(CurrentUser!, query.ProblemId, cancellationToken);
 
     [SuperAdminRequired]
     [HttpGet("/api/admin/prune_test_case")]
@@ -64,6 +64,6 @@ public class TestCaseAdminController(TestCaseService testCases, TestCaseAdminSer
 
     [SuperAdminRequired]
     [HttpDelete("/api/admin/prune_test_case")]
-    public async Task<ServiceResult<object?>> Prune(CancellationToken cancellationToken) =>
-        await admin.PruneAsync(RequestData.GetString("id"), cancellationToken);
+    public async Task<ServiceResult> Prune(PruneTestCaseQuery query, CancellationToken cancellationToken) =>
+        await admin.PruneAsync(query.Id, cancellationToken);
 }

@@ -37,7 +37,7 @@ public class AccountController(
 
     /// <summary>A2: works also when not logged in.</summary>
     [HttpGet("/api/logout")]
-    public async Task<ServiceResult<object?>> Logout()
+    public async Task<ServiceResult> Logout()
     {
         var result = await userSessions.LogoutAsync(RequestContext.SessionKey, RequestContext.Session?.UserId);
         SessionCookie.Delete(Response);
@@ -50,10 +50,10 @@ public class AccountController(
 
     /// <summary>A4: always sets the <c>csrftoken</c> cookie (how the client gets its first token).</summary>
     [HttpGet("/api/profile")]
-    public async Task<ServiceResult<ProfileDto?>> GetProfile(CancellationToken cancellationToken)
+    public async Task<ServiceResult<ProfileDto?>> GetProfile(ProfileQuery query, CancellationToken cancellationToken)
     {
         CsrfTokens.Ensure(HttpContext);
-        return await profiles.GetAsync(CurrentUser, RequestData.GetString("username"), cancellationToken);
+        return await profiles.GetAsync(CurrentUser, query.Username, cancellationToken);
     }
 
     [LoginRequired]
@@ -73,12 +73,12 @@ public class AccountController(
 
     [LoginRequired]
     [HttpGet("/api/profile/fresh_display_id")]
-    public async Task<ServiceResult<object?>> FreshDisplayId(CancellationToken cancellationToken) =>
+    public async Task<ServiceResult> FreshDisplayId(CancellationToken cancellationToken) =>
         await profiles.RefreshDisplayIdsAsync(CurrentUser!.Id, cancellationToken);
 
     [HttpGet("/api/metrics")]
-    public async Task<ServiceResult<MetricsResult>> Metrics(CancellationToken cancellationToken) =>
-        await profiles.GetMetricsAsync(RequestData.GetString("userid"), cancellationToken);
+    public async Task<ServiceResult<MetricsResult>> Metrics(MetricsQuery query, CancellationToken cancellationToken) =>
+        await profiles.GetMetricsAsync(query.UserId, cancellationToken);
 
     private async Task<IFormFile?> ReadImageAsync(CancellationToken cancellationToken)
     {

@@ -37,8 +37,8 @@ public class AccountLegacyController(AccountService accounts, UserSessionService
 
     [LoginRequired]
     [HttpDelete("/api/sessions")]
-    public async Task<ServiceResult<string>> DeleteSession() =>
-        await userSessions.DeleteAsync(CurrentUser!.Id, RequestData.GetString("session_key"));
+    public async Task<ServiceResult<string>> DeleteSession(SessionKeyQuery query) =>
+        await userSessions.DeleteAsync(CurrentUser!.Id, query.SessionKey);
 
     [LoginRequired]
     [HttpPost("/api/open_api_appkey")]

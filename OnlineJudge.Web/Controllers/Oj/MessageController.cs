@@ -12,8 +12,8 @@ public class MessageController(MessageService messages) : ApiControllerBase
 {
     [LoginRequired]
     [HttpGet("/api/message")]
-    public async Task<ServiceResult<Page<MessageDto>>> List(CancellationToken cancellationToken) =>
-        await messages.ListAsync(CurrentUser!, PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")), cancellationToken);
+    public async Task<ServiceResult<Page<MessageDto>>> List(PageQuery query, CancellationToken cancellationToken) =>
+        await messages.ListAsync(CurrentUser!, query.Page, cancellationToken);
 
     [SuperAdminRequired]
     [HttpPost("/api/message")]

@@ -10,8 +10,8 @@ public class ReactionController(ReactionService reactions) : ApiControllerBase
 {
     [LoginRequired]
     [HttpGet("/api/reaction")]
-    public Task<ServiceResult<ReactionStateDto>> Get(CancellationToken cancellationToken) =>
-        reactions.GetAsync(RequestData.GetString("problem_id"), CurrentUser!, cancellationToken);
+    public Task<ServiceResult<ReactionStateDto>> Get(ProblemIdQuery query, CancellationToken cancellationToken) =>
+        reactions.GetAsync(query.ProblemId, CurrentUser!, cancellationToken);
 
     [LoginRequired]
     [HttpPost("/api/reaction")]

@@ -17,6 +17,6 @@ public class WebsiteController(SiteOptionsService siteOptions) : ApiControllerBa
     [SuperAdminRequired]
     [HttpPost("/api/website")]
     [HttpPost("/api/admin/website")]
-    public Task<ServiceResult<object?>> Save(WebsiteConfigRequest request, CancellationToken cancellationToken) =>
+    public Task<ServiceResult> Save(WebsiteConfigRequest request, CancellationToken cancellationToken) =>
         siteOptions.SaveWebsiteConfigAsync(request, cancellationToken);
 }
