@@ -42,7 +42,7 @@ public class ContestAccessService(ContestRepository contests, CacheService cache
             return ServiceError.PermissionDenied("Please login first");
         }
 
-        if (user.IsSuperAdmin || contest.CreatedById == user.Id)
+        if (user.OwnsContest(contest.CreatedById))
         {
             return contest;
         }

@@ -15,18 +15,14 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>ensure_created_by (platform.md §11.4) for a contest: super admins, else its creator.</summary>
-    public static bool MayManage(CurrentUser user, int createdById) =>
-        user.IsAdminRole && (user.IsSuperAdmin || createdById == user.Id);
-
     public async Task<ServiceResult<ContestAdminDto>> GetAsync(int id, CurrentUser user, CancellationToken cancellationToken)
     {
         var contest = await contests.FindAdminAsync(id, Now, cancellationToken);
-        return contest is null || !MayManage(user, contest.CreatedBy.Id) ? ContestDoesNotExist : contest;
+        return contest is null || !user.OwnsContest(contest.CreatedBy.Id) ? ContestDoesNotExist : contest;
     }
 
     public async Task<ServiceResult<Page<ContestAdminDto>>> ListAsync(ContestAdminQuery query, CurrentUser user, CancellationToken cancellationToken) =>
-        await contests.GetAdminPageAsync(query.Keyword, user.IsSuperAdmin ? null : user.Id, Now, query.Page, cancellationToken);
+        await contests.GetAdminPageAsync(query.Keyword, user.OwnedContestsCreator, Now, query.Page, cancellationToken);
 
     public async Task<ServiceResult<ContestAdminDto>> CreateAsync(ContestWriteDto values, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -44,7 +40,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
     public async Task<ServiceResult<ContestAdminDto>> UpdateAsync(int id, ContestWriteDto values, CurrentUser user, CancellationToken cancellationToken)
     {
         var contest = await contests.FindGateAsync(id, cancellationToken);
-        if (contest is null || !MayManage(user, contest.CreatedById))
+        if (contest is null || !user.OwnsContest(contest.CreatedById))
         {
             return ContestDoesNotExist;
         }
@@ -75,7 +71,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
     public async Task<ServiceResult<List<AcmHelperItem>>> GetAcmHelperAsync(int contestId, CurrentUser user, CancellationToken cancellationToken)
     {
         var contest = await contests.FindVisibleGateAsync(contestId, cancellationToken);
-        if (contest is null || !MayManage(user, contest.CreatedById))
+        if (contest is null || !user.OwnsContest(contest.CreatedById))
         {
             return ContestDoesNotExist;
         }
@@ -107,7 +103,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
         }
 
         var contest = await contests.FindGateAsync(contestId, cancellationToken);
-        if (contest is null || !MayManage(user, contest.CreatedById))
+        if (contest is null || !user.OwnsContest(contest.CreatedById))
         {
             return ContestDoesNotExist;
         }

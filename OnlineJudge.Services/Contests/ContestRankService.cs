@@ -112,7 +112,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         CancellationToken cancellationToken)
     {
         var (rows, total) = await ReadAsync(contest.Id, page.Offset, page.Limit, cancellationToken);
-        var isContestAdmin = IsContestAdmin(contest, user);
+        var isContestAdmin = user?.OwnsContest(contest.CreatedById) == true;
         return new Page<ContestRankRowDto>([.. rows.Select(row => Visible(row, isContestAdmin))], total);
     }
 
@@ -121,7 +121,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
     {
         var (rows, _) = await ReadAsync(contest.Id, 0, int.MaxValue, cancellationToken);
         var problems = await contests.GetVisibleProblemsAsync(contest.Id, cancellationToken);
-        var isContestAdmin = IsContestAdmin(contest, user);
+        var isContestAdmin = user?.OwnsContest(contest.CreatedById) == true;
 
         var columns = new List<string>();
         var header = new Dictionary<string, object?>();
@@ -170,9 +170,6 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         await stream.SaveAsAsync(sheet, printHeader: false, cancellationToken: cancellationToken);
         return new ContestFile(stream.ToArray(), "application/xlsx", $"content-{contest.Id}-rank.xlsx");
     }
-
-    public static bool IsContestAdmin(ContestGateDto contest, CurrentUser? user) =>
-        user is not null && (user.IsSuperAdmin || contest.CreatedById == user.Id);
 
     private static ContestRankRowDto Visible(ContestRankRowDto row, bool isContestAdmin) =>
         isContestAdmin || row.User.RealName is null ? row : row with { User = row.User with { RealName = null } };

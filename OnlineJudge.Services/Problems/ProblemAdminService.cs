@@ -30,13 +30,6 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
     private static readonly ServiceError ContestDoesNotExist = ServiceError.Of("Contest does not exist");
     private static readonly ServiceError TagDoesNotExist = ServiceError.Of("标签不存在，请刷新后重试");
 
-    /// <summary>ensure_created_by for a problem (problem.md §0.2).</summary>
-    public static bool CanManage(CurrentUser user, int createdById) =>
-        user.IsAdminRole && (user.IsSuperAdmin || user.CanManageAllProblems || createdById == user.Id);
-
-    /// <summary>ensure_created_by for a contest.</summary>
-    public static bool CanManageContest(CurrentUser user, int createdById) => user.IsAdminRole && (user.IsSuperAdmin || createdById == user.Id);
-
     /// <summary>After a problem write: the tag lists and the cached public problem pages and details.</summary>
     private async Task ClearTagCacheAsync()
     {
@@ -73,7 +66,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
     public async Task<ServiceResult<ProblemAdminDto>> GetAsync(CurrentUser user, int id, CancellationToken cancellationToken)
     {
         var problem = await problems.FindFullAsync(id, cancellationToken);
-        if (problem is null || !CanManage(user, problem.CreatedBy.Id))
+        if (problem is null || !user.CanManageProblem(problem.CreatedBy.Id))
         {
             return ProblemDoesNotExist;
         }
@@ -115,7 +108,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         }
 
         var problem = await problems.FindOwnershipAsync(request.Id, cancellationToken);
-        if (problem is null || !CanManage(user, problem.CreatedById))
+        if (problem is null || !user.CanManageProblem(problem.CreatedById))
         {
             return ProblemDoesNotExist;
         }
@@ -141,7 +134,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
             return ProblemDoesNotExists;
         }
 
-        if (!CanManage(user, problem.CreatedById))
+        if (!user.CanManageProblem(problem.CreatedById))
         {
             return ProblemDoesNotExist;
         }
@@ -173,7 +166,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         }
 
         // A public problem has no contest: only a super admin passes (the reference crashed for the others).
-        var allowed = problem.ContestCreatedById is { } owner ? CanManageContest(user, owner) : user.IsSuperAdmin;
+        var allowed = problem.ContestCreatedById is { } owner ? user.OwnsContest(owner) : user.IsSuperAdmin;
         if (!allowed)
         {
             return ContestDoesNotExist;
@@ -192,7 +185,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         }
 
         var contest = await problems.FindContestAsync(contestId, cancellationToken);
-        if (contest is null || !CanManageContest(user, contest.Value.CreatedById))
+        if (contest is null || !user.OwnsContest(contest.Value.CreatedById))
         {
             return ContestDoesNotExist;
         }
@@ -210,7 +203,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         }
 
         var contest = await problems.FindContestAsync(request.ContestId, cancellationToken);
-        if (contest is null || !CanManageContest(user, contest.Value.CreatedById))
+        if (contest is null || !user.OwnsContest(contest.Value.CreatedById))
         {
             return ContestDoesNotExist;
         }
@@ -243,7 +236,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         }
 
         var contest = await problems.FindContestAsync(request.ContestId, cancellationToken);
-        if (contest is null || !CanManageContest(user, contest.Value.CreatedById))
+        if (contest is null || !user.OwnsContest(contest.Value.CreatedById))
         {
             return ContestDoesNotExist;
         }
@@ -275,7 +268,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
             return ProblemDoesNotExists;
         }
 
-        if (!CanManageContest(user, owner))
+        if (!user.OwnsContest(owner))
         {
             return ContestDoesNotExist;
         }

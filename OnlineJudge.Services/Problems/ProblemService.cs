@@ -208,5 +208,5 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
     }
 
     private bool ShowsDetails(ContestGateDto contest, CurrentUser user) =>
-        contest.EndTime < time.GetUtcNow().UtcDateTime || user.IsSuperAdmin || contest.CreatedById == user.Id;
+        contest.EndTime < time.GetUtcNow().UtcDateTime || user.OwnsContest(contest.CreatedById);
 }

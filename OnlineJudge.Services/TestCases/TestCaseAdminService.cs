@@ -1,7 +1,6 @@
 using OnlineJudge.Data.Problems;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Common;
-using OnlineJudge.Services.Problems;
 
 namespace OnlineJudge.Services.TestCases;
 
@@ -21,12 +20,12 @@ public class TestCaseAdminService(ProblemRepository problems, TestCaseService te
 
         if (problem.ContestCreatedById is { } contestOwner)
         {
-            if (!ProblemAdminService.CanManageContest(user, contestOwner))
+            if (!user.OwnsContest(contestOwner))
             {
                 return ServiceError.Of("Contest does not exist");
             }
         }
-        else if (!ProblemAdminService.CanManage(user, problem.CreatedById))
+        else if (!user.CanManageProblem(problem.CreatedById))
         {
             return ServiceError.Of("Problem does not exist");
         }
