@@ -1,5 +1,4 @@
 using System.Globalization;
-using OnlineJudge.Data.Contests;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Data.Problems;
@@ -10,7 +9,8 @@ using OnlineJudge.Services.Common;
 namespace OnlineJudge.Services.Problems;
 
 /// <summary>Student problem endpoints (problem.md §1).</summary>
-public class ProblemService(ProblemRepository problems, CacheService cache, TimeProvider time)
+public class ProblemService(PublicProblemRepository problems, ProblemTagRepository tags, ProblemStatisticsRepository statistics, CacheService cache,
+    TimeProvider time)
 {
     public const string TagsCachePrefix = "problem_tags:";
     public const string AuthorsAllCacheKey = "problem_authors_all";
@@ -30,7 +30,7 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
 
     public async Task<ServiceResult<List<TagDto>>> GetTagsAsync(string? keyword, CancellationToken cancellationToken) =>
         await cache.GetOrCreateAsync(TagsCachePrefix + (keyword ?? ""), TagsTtl,
-            ct => problems.ListUsedTagsAsync(keyword, ct), cancellationToken);
+            ct => tags.ListUsedTagsAsync(keyword, ct), cancellationToken);
 
     public async Task<ServiceResult<Page<ProblemListItemDto>>> ListAsync(ProblemQuery query, CurrentUser? user, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
             return ServiceError.Of("Limit is needed");
         }
 
-        if (!string.IsNullOrEmpty(filter.Sort) && filter.Sort is not ("flowchart" or "ast") && !ProblemRepository.SortFields.Contains(filter.Sort))
+        if (!string.IsNullOrEmpty(filter.Sort) && filter.Sort is not ("flowchart" or "ast") && !PublicProblemRepository.SortFields.Contains(filter.Sort))
         {
             // The reference crashed on an unknown field (spec README, decision 5).
             return new ServiceError("invalid-sort", $"sort: \"{filter.Sort}\" is not a valid choice.");
@@ -79,14 +79,14 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
 
     public async Task<ServiceResult<string>> BeatCountAsync(int id, CurrentUser? user, CancellationToken cancellationToken)
     {
-        if (user is null || !await problems.HasAcceptedAsync(user.Id, id, cancellationToken))
+        if (user is null || !await statistics.HasAcceptedAsync(user.Id, id, cancellationToken))
         {
             return "0";
         }
 
         var today = time.GetUtcNow().UtcDateTime.Date;
         var since = DateTime.SpecifyKind(today.AddYears(-2), DateTimeKind.Utc);
-        var (total, accepted) = await problems.GetBeatCountsAsync(id, since, cancellationToken);
+        var (total, accepted) = await statistics.GetBeatCountsAsync(id, since, cancellationToken);
         if (total > 0 && accepted < total)
         {
             return ((total - accepted) * 100.0 / total).ToString("F2", CultureInfo.InvariantCulture);
@@ -161,52 +161,11 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
             return ServiceError.Of("Problem does not exist");
         }
 
-        var rows = await problems.GetYearlyAcAsync(id.Value, cancellationToken);
+        var rows = await statistics.GetYearlyAcAsync(id.Value, cancellationToken);
         await cache.SetAsync(key, rows, YearlyAcTtl);
         return rows;
     }
 
     public async Task<ServiceResult<string>> PickOneAsync(CancellationToken cancellationToken) =>
         await problems.PickRandomPublicDisplayIdAsync(cancellationToken) is { } id ? id : ServiceError.Of("No problem to pick");
-
-    /// <summary>
-    /// GET /api/contest/problem with <c>problem_id</c>, after the contest gate (problem.md §1.9): the statistics only once
-    /// the contest ended or for its admins.
-    /// </summary>
-    public async Task<ServiceResult<ProblemDetailDto>> GetContestProblemAsync(ContestGateDto contest, string displayId, CurrentUser user,
-        CancellationToken cancellationToken)
-    {
-        var problem = await problems.FindContestProblemAsync(contest.Id, displayId, cancellationToken);
-        if (problem is null)
-        {
-            return ServiceError.Of("Problem does not exist.");
-        }
-
-        if (!ShowsDetails(contest, user))
-        {
-            return ProblemDetailDto.From(problem, safe: true);
-        }
-
-        var statuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
-        return ProblemDetailDto.From(problem, safe: false) with { MyStatus = ProblemViews.StatusOf(statuses, problem.Id) };
-    }
-
-    /// <summary>GET /api/contest/problem without <c>problem_id</c>: safe details while it runs, list items with statistics after.</summary>
-    public async Task<ServiceResult<Either<List<ProblemDetailDto>, List<ProblemListItemDto>>>> ListContestProblemsAsync(ContestGateDto contest,
-        CurrentUser user, CancellationToken cancellationToken)
-    {
-        if (!ShowsDetails(contest, user))
-        {
-            var safe = await problems.ListContestProblemsFullAsync(contest.Id, cancellationToken);
-            return Either<List<ProblemDetailDto>, List<ProblemListItemDto>>.First([.. safe.Select(p => ProblemDetailDto.From(p, safe: true))]);
-        }
-
-        var rows = await problems.ListContestProblemsAsync(contest.Id, cancellationToken);
-        var statuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
-        return Either<List<ProblemDetailDto>, List<ProblemListItemDto>>.Second(
-            [.. rows.Select(r => ProblemViews.ToListItem(r) with { MyStatus = ProblemViews.StatusOf(statuses, r.Id) })]);
-    }
-
-    private bool ShowsDetails(ContestGateDto contest, CurrentUser user) =>
-        contest.EndTime < time.GetUtcNow().UtcDateTime || user.OwnsContest(contest.CreatedById);
 }

@@ -5,7 +5,7 @@ using OnlineJudge.Services.Common;
 namespace OnlineJudge.Services.TestCases;
 
 /// <summary>Test-case endpoints that involve a problem (problem.md §2.12, §2.15) and orphan pruning (§2.26–2.27).</summary>
-public class TestCaseAdminService(ProblemRepository problems, TestCaseService testCases)
+public class TestCaseAdminService(ProblemAdminRepository problems, TestCaseService testCases)
 {
     /// <summary>A zip ready to send: the stream (deleted when closed) and the file name.</summary>
     public sealed record TestCaseDownload(Stream Content, string FileName);

@@ -8,7 +8,12 @@ using OnlineJudge.Web.Infrastructure.Permissions;
 namespace OnlineJudge.Web.Controllers.Admin;
 
 /// <summary>Admin problem endpoints (problem.md §2); everything here is behind the admin gate.</summary>
-public class ProblemAdminController(ProblemAdminService problems, ProblemAiService ai) : ApiControllerBase
+public class ProblemAdminController(
+    ProblemAdminService problems,
+    ContestProblemAdminService contestProblems,
+    ProblemTagAdminService tags,
+    ProblemStatisticsService statistics,
+    ProblemAiService ai) : ApiControllerBase
 {
     [ProblemPermissionRequired]
     [HttpGet("/api/admin/problem")]
@@ -40,32 +45,32 @@ public class ProblemAdminController(ProblemAdminService problems, ProblemAiServi
     [ProblemPermissionRequired]
     [HttpGet("/api/admin/problem/tag")]
     public async Task<ServiceResult<List<TagAdminDto>>> Tags(KeywordQuery query, CancellationToken cancellationToken) =>
-        await problems.ListTagsAsync(query.Keyword, cancellationToken);
+        await tags.ListTagsAsync(query.Keyword, cancellationToken);
 
     [ProblemPermissionRequired]
     [HttpPut("/api/admin/problem/tag")]
-    public async Task<ServiceResult<ProblemAdminService.TagRenameResult>> RenameTag(RenameTagRequest request, CancellationToken cancellationToken) =>
-        await problems.RenameTagAsync(request, cancellationToken);
+    public async Task<ServiceResult<ProblemTagAdminService.TagRenameResult>> RenameTag(RenameTagRequest request, CancellationToken cancellationToken) =>
+        await tags.RenameTagAsync(request, cancellationToken);
 
     [ProblemPermissionRequired]
     [HttpDelete("/api/admin/problem/tag")]
     public async Task<ServiceResult> DeleteTag(DeleteByIdQuery query, CancellationToken cancellationToken) =>
-        await problems.DeleteTagAsync(query.Id, cancellationToken);
+        await tags.DeleteTagAsync(query.Id, cancellationToken);
 
     [ProblemPermissionRequired]
     [HttpPost("/api/admin/problem/batch_tag")]
-    public async Task<ServiceResult<ProblemAdminService.BatchTagResult>> BatchTag(BatchTagRequest request, CancellationToken cancellationToken) =>
-        await problems.BatchTagAsync(CurrentUser!, request, cancellationToken);
+    public async Task<ServiceResult<ProblemTagAdminService.BatchTagResult>> BatchTag(BatchTagRequest request, CancellationToken cancellationToken) =>
+        await tags.BatchTagAsync(CurrentUser!, request, cancellationToken);
 
     [TeacherAdminRequired]
     [HttpGet("/api/admin/problem/stuck")]
     public async Task<ServiceResult<List<StuckProblemDto>>> Stuck(CancellationToken cancellationToken) =>
-        await problems.StuckAsync(cancellationToken);
+        await statistics.StuckAsync(cancellationToken);
 
     [TeacherAdminRequired]
     [HttpGet("/api/admin/problem/top_ac_trend")]
-    public async Task<ServiceResult<List<ProblemAdminService.TopAcTrendDto>>> TopAcTrend(TopAcTrendQuery query, CancellationToken cancellationToken) =>
-        await problems.TopAcTrendAsync(query, cancellationToken);
+    public async Task<ServiceResult<List<ProblemStatisticsService.TopAcTrendDto>>> TopAcTrend(TopAcTrendQuery query, CancellationToken cancellationToken) =>
+        await statistics.TopAcTrendAsync(query, cancellationToken);
 
     /// <summary>problem.md §2.14: what <c>sql_display</c> would be for these scripts; nothing is stored.</summary>
     [ProblemPermissionRequired]
@@ -90,27 +95,27 @@ public class ProblemAdminController(ProblemAdminService problems, ProblemAiServi
     [HttpGet("/api/admin/contest/problem")]
     public Task<ServiceResult<Either<ProblemAdminDto, Page<ProblemAdminListItemDto>>>> GetContestProblems(AdminContestProblemQuery query,
         CancellationToken cancellationToken) =>
-        Either.OneOrList(query.Id, id => problems.GetContestProblemAsync(CurrentUser!, id, cancellationToken),
-            () => problems.ListContestProblemsAsync(CurrentUser!, query, cancellationToken));
+        Either.OneOrList(query.Id, id => contestProblems.GetAsync(CurrentUser!, id, cancellationToken),
+            () => contestProblems.ListAsync(CurrentUser!, query, cancellationToken));
 
     [HttpPost("/api/admin/contest/problem")]
     public async Task<ServiceResult<ProblemAdminDto>> CreateContestProblem(ContestProblemRequest request, CancellationToken cancellationToken) =>
-        await problems.CreateContestProblemAsync(CurrentUser!, request, cancellationToken);
+        await contestProblems.CreateAsync(CurrentUser!, request, cancellationToken);
 
     [HttpPut("/api/admin/contest/problem")]
     public async Task<ServiceResult> EditContestProblem(EditContestProblemRequest request, CancellationToken cancellationToken) =>
-        await problems.EditContestProblemAsync(CurrentUser!, request, cancellationToken);
+        await contestProblems.EditAsync(CurrentUser!, request, cancellationToken);
 
     [HttpDelete("/api/admin/contest/problem")]
     public async Task<ServiceResult> DeleteContestProblem(DeleteByIdQuery query, CancellationToken cancellationToken) =>
-        await problems.DeleteContestProblemAsync(CurrentUser!, query.Id, cancellationToken);
+        await contestProblems.DeleteAsync(CurrentUser!, query.Id, cancellationToken);
 
     [ProblemPermissionRequired(Order = PermissionAttribute.AfterValidation)]
     [HttpPost("/api/admin/contest_problem/make_public")]
     public async Task<ServiceResult> MakePublic(MakePublicRequest request, CancellationToken cancellationToken) =>
-        await problems.MakePublicAsync(request, cancellationToken);
+        await contestProblems.MakePublicAsync(request, cancellationToken);
 
     [HttpPost("/api/admin/contest/add_problem_from_public")]
     public async Task<ServiceResult> AddFromPublic(AddFromPublicRequest request, CancellationToken cancellationToken) =>
-        await problems.AddFromPublicAsync(request, cancellationToken);
+        await contestProblems.AddFromPublicAsync(request, cancellationToken);
 }

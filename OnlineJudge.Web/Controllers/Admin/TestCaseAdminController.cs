@@ -8,7 +8,7 @@ using OnlineJudge.Web.Infrastructure.RequestParsing;
 namespace OnlineJudge.Web.Controllers.Admin;
 
 /// <summary>Test-case files (problem.md §2.12, §2.13, §2.15) and orphan pruning (§2.26, §2.27).</summary>
-public class TestCaseAdminController(TestCaseService testCases, TestCaseAdminService admin) : ApiControllerBase
+public class TestCaseAdminController(TestCaseUploadService uploads, TestCaseAdminService admin) : ApiControllerBase
 {
     /// <summary>Largest upload accepted; the zip's own contents are limited separately (<see cref="TestCaseLimits"/>).</summary>
     private const long MaxUploadBytes = 512L * 1024 * 1024;
@@ -49,7 +49,7 @@ public class TestCaseAdminController(TestCaseService testCases, TestCaseAdminSer
 
         var sql = form["sql"].LastOrDefault() is "1" or "true" or "True";
         await using var stream = file.OpenReadStream();
-        return await testCases.UploadAsync(stream, sql, cancellationToken);
+        return await uploads.UploadAsync(stream, sql, cancellationToken);
     }
 
     [ProblemPermissionRequired]

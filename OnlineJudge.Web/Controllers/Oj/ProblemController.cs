@@ -11,7 +11,7 @@ using OnlineJudge.Web.Infrastructure.Permissions;
 namespace OnlineJudge.Web.Controllers.Oj;
 
 /// <summary>Student problem endpoints (problem.md §1) and the legacy language list (judge.md §8.3).</summary>
-public class ProblemController(ProblemService problems) : ApiControllerBase
+public class ProblemController(ProblemService problems, ContestProblemService contestProblems) : ApiControllerBase
 {
     [HttpGet("/api/problem/tags")]
     public async Task<ServiceResult<List<TagDto>>> Tags(KeywordQuery query, CancellationToken cancellationToken) =>
@@ -48,8 +48,8 @@ public class ProblemController(ProblemService problems) : ApiControllerBase
         DisplayIdQuery query, CancellationToken cancellationToken)
     {
         var contest = CheckContestPermissionAttribute.GetCheckedContest(HttpContext);
-        return Either.OneOrList(query.ProblemId, displayId => problems.GetContestProblemAsync(contest, displayId, CurrentUser!, cancellationToken),
-            () => problems.ListContestProblemsAsync(contest, CurrentUser!, cancellationToken));
+        return Either.OneOrList(query.ProblemId, displayId => contestProblems.GetAsync(contest, displayId, CurrentUser!, cancellationToken),
+            () => contestProblems.ListAsync(contest, CurrentUser!, cancellationToken));
     }
 }
 
