@@ -129,7 +129,7 @@ public class ContestRepository(OnlineJudgeDbContext db)
 
     /// <summary>
     /// contest.md §2.4: a hidden copy starting in ten minutes, with copies of every problem (tags included, counters
-    /// reset), all in one transaction. Returns the new id, or null when the original does not exist.
+    /// reset); run it in a transaction. Returns the new id, or null when the original does not exist.
     /// </summary>
     public async Task<int?> CloneAsync(int sourceId, int createdById, DateTime now, CancellationToken cancellationToken)
     {
@@ -141,7 +141,6 @@ public class ContestRepository(OnlineJudgeDbContext db)
             return null;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Whole microseconds (what timestamptz keeps), so that end − start stays the original duration exactly.
         var start = now.AddMinutes(10).AddTicks(-(now.Ticks % 10));
         var contest = new Contest
@@ -172,7 +171,6 @@ public class ContestRepository(OnlineJudgeDbContext db)
         var newIds = copies.ToDictionary(c => c.Original, c => c.Copy.Id);
         db.ProblemTagLinks.AddRange(tagIds.Select(t => new ProblemTagLink { ProblemId = newIds[t.ProblemId], ProblemTagId = t.ProblemTagId }));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return contest.Id;
     }
 

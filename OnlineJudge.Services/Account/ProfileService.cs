@@ -5,11 +5,12 @@ using OnlineJudge.Data.Account;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Storage;
 using SkiaSharp;
+using OnlineJudge.Data.Transactions;
 
 namespace OnlineJudge.Services.Account;
 
 /// <summary>Profiles, avatars and metrics (account.md A4–A8).</summary>
-public class ProfileService(ProfileRepository profiles, IOptions<StorageOptions> storage, TimeProvider time)
+public class ProfileService(ProfileRepository profiles, TransactionRunner transactions, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public const string AvatarUrlPrefix = "/public/avatar/";
 
@@ -117,7 +118,7 @@ public class ProfileService(ProfileRepository profiles, IOptions<StorageOptions>
 
     public async Task<ServiceResult> RefreshDisplayIdsAsync(int userId, CancellationToken cancellationToken)
     {
-        await profiles.RefreshProblemDisplayIdsAsync(userId, cancellationToken);
+        await transactions.ExecuteAsync(ct => profiles.RefreshProblemDisplayIdsAsync(userId, ct), cancellationToken);
         return ServiceResult.Ok();
     }
 

@@ -4,11 +4,12 @@ using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
+using OnlineJudge.Data.Transactions;
 
 namespace OnlineJudge.Services.Announcements;
 
 /// <summary>Site announcements (announcement.md).</summary>
-public class AnnouncementService(AnnouncementRepository announcements, CacheService cache, TimeProvider time)
+public class AnnouncementService(AnnouncementRepository announcements, TransactionRunner transactions, CacheService cache, TimeProvider time)
 {
     /// <summary>Cache family of the student list and details; every admin write bumps it.</summary>
     public const string CacheFamily = "announcement";
@@ -53,7 +54,7 @@ public class AnnouncementService(AnnouncementRepository announcements, CacheServ
     {
         var now = time.GetUtcNow().UtcDateTime;
         var fields = new AnnouncementFields(request.Title, request.Tag, RichTextSanitizer.Sanitize(request.Content), request.Visible, request.Top);
-        if (await announcements.UpdateAsync(request.Id, fields, now, cancellationToken) is not { } kept)
+        if (await transactions.ExecuteAsync(ct => announcements.UpdateAsync(request.Id, fields, now, ct), cancellationToken) is not { } kept)
         {
             return ServiceError.Of(NotFound);
         }

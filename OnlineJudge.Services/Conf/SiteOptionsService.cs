@@ -3,6 +3,7 @@ using OnlineJudge.Data.Conf;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Realtime;
+using OnlineJudge.Data.Transactions;
 
 namespace OnlineJudge.Services.Conf;
 
@@ -10,7 +11,7 @@ namespace OnlineJudge.Services.Conf;
 /// Site options with the reference's defaults (platform.md §15); missing rows are created on first read. The website
 /// configuration is cached in Redis under <c>website_config</c>; writers delete that key.
 /// </summary>
-public class SiteOptionsService(SysOptionRepository options, CacheService cache, RealtimePublisher realtime)
+public class SiteOptionsService(SysOptionRepository options, TransactionRunner transactions, CacheService cache, RealtimePublisher realtime)
 {
     public const string WebsiteConfigCacheKey = "website_config";
     private static readonly TimeSpan WebsiteConfigTtl = TimeSpan.FromMinutes(10);
@@ -47,7 +48,7 @@ public class SiteOptionsService(SysOptionRepository options, CacheService cache,
             new("class_list", JsonSerializer.SerializeToElement(request.ClassList)),
             new("enable_maxkb", JsonSerializer.SerializeToElement(request.EnableMaxkb)),
         };
-        await options.UpsertAsync(values.ToDictionary(), cancellationToken);
+        await transactions.ExecuteAsync(ct => options.UpsertAsync(values.ToDictionary(), ct), cancellationToken);
         await cache.DeleteAsync(WebsiteConfigCacheKey);
         foreach (var (key, value) in values)
         {

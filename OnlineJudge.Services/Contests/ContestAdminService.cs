@@ -5,11 +5,13 @@ using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
+using OnlineJudge.Data.Transactions;
 
 namespace OnlineJudge.Services.Contests;
 
 /// <summary>The admin contest endpoints (contest.md §2) and the legacy contest announcements and submissions download (§5).</summary>
-public class ContestAdminService(ContestRepository contests, ContestRankService ranks, CacheService cache, TimeProvider time)
+public class ContestAdminService(ContestRepository contests, TransactionRunner transactions, ContestRankService ranks, CacheService cache,
+    TimeProvider time)
 {
     private static readonly ServiceError ContestDoesNotExist = ServiceError.Of("Contest does not exist");
 
@@ -62,7 +64,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
 
     public async Task<ServiceResult<ContestAdminDto>> CloneAsync(int contestId, CurrentUser user, CancellationToken cancellationToken)
     {
-        var id = await contests.CloneAsync(contestId, user.Id, Now, cancellationToken);
+        var id = await transactions.ExecuteAsync(ct => contests.CloneAsync(contestId, user.Id, Now, ct), cancellationToken);
         await cache.BumpVersionAsync(ContestService.CacheFamily);
         return id is null ? ContestDoesNotExist : (await contests.FindAdminAsync(id.Value, Now, cancellationToken))!;
     }

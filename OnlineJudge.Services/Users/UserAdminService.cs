@@ -7,12 +7,14 @@ using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Contests;
 using AdminTypes = OnlineJudge.Data.Entities.AdminType;
 using ProblemPermissions = OnlineJudge.Data.Entities.ProblemPermission;
+using OnlineJudge.Data.Transactions;
 
 namespace OnlineJudge.Services.Users;
 
 /// <summary>Admin user management (account.md A12–A16, legacy C9/C10) and the lucky-student picker (conf.md §12).</summary>
 public partial class UserAdminService(
     UserAdminRepository users,
+    TransactionRunner transactions,
     BulkPasswordHasher hasher,
     RawPasswordProtector protector,
     GeneratedUserFiles files,
@@ -109,7 +111,7 @@ public partial class UserAdminService(
         var edit = new UserEditDto(request.Id, username, email, className, request.AdminType, problemPermission, request.IsDisabled,
             request.OpenApi, request.OpenApi && !current.OpenApi ? RandomStrings.LowerHex() : null, passwordHash, rawPassword,
             request.RealName);
-        if (!await users.UpdateAsync(edit, cancellationToken))
+        if (!await transactions.ExecuteAsync(ct => users.UpdateAsync(edit, ct), saved => saved, cancellationToken))
         {
             return ServiceError.Of(await users.GetAsync(request.Id, cancellationToken) is null ? "User does not exist" : "Username already exists");
         }
