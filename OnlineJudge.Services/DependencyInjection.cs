@@ -18,11 +18,8 @@ public static class DependencyInjection
         services.AddData(provider => RequiredConnectionString(provider, "Default"));
         services.AddSingleton<IConnectionMultiplexer>(provider => ConnectRedis(RequiredConnectionString(provider, "Redis")));
 
-        services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section)
-            .Validate(o => o.Iterations >= 1, "Passwords:Iterations must be positive").ValidateOnStart();
-        services.AddOptions<UserSessionOptions>().BindConfiguration(UserSessionOptions.Section)
-            .Validate(o => o.IdleTimeoutSeconds >= 60, "Sessions:IdleTimeoutSeconds must be at least 60").ValidateOnStart();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddServiceOptions();
+        services.AddOutboundHttp();
         services.AddSingleton(TimeProvider.System);
         services.AddAutoMapper(_ => { }, typeof(DependencyInjection).Assembly);
         services.AddSingleton<CacheService>();

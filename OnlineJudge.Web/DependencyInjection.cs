@@ -34,8 +34,8 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddServices();
-        builder.Services.AddOptions<CsrfOptions>().BindConfiguration(CsrfOptions.Section);
-        builder.Services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.Section);
+        builder.Services.AddValidatedOptions<CsrfOptions>(CsrfOptions.Section);
+        builder.Services.AddValidatedOptions<RequestLoggingOptions>(RequestLoggingOptions.Section);
         builder.Services.AddControllers(options =>
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace OnlineJudge.Services.TestCases;
@@ -34,15 +35,19 @@ public sealed class TestCaseLimits
     public const string Section = "TestCases";
 
     /// <summary>Largest number of entries the archive may list.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "TestCases:MaxEntries must be positive")]
     public int MaxEntries { get; set; } = 10000;
 
     /// <summary>Largest number of test cases taken from one archive.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "TestCases:MaxTestCases must be positive")]
     public int MaxTestCases { get; set; } = 1000;
 
     /// <summary>Largest uncompressed size of one file, in bytes.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "TestCases:MaxFileBytes must be positive")]
     public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Largest uncompressed size of all files together, in bytes.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "TestCases:MaxTotalBytes must be positive")]
     public long MaxTotalBytes { get; set; } = 1024L * 1024 * 1024;
 }
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using OnlineJudge.Services.Common;
 using static OnlineJudge.Services.TestCases.TestCaseFiles;
 
@@ -15,9 +15,9 @@ namespace OnlineJudge.Services.TestCases;
 /// Archive entries are only ever read under names we choose (<c>N.in</c>, <c>N.out</c>, <c>N.sql</c> at the root), so entry
 /// paths never reach the file system; sizes are counted while decompressing (<see cref="TestCaseLimits"/>).
 /// </summary>
-public class TestCaseUploadService(TestCaseService testCases, IConfiguration configuration)
+public class TestCaseUploadService(TestCaseService testCases, IOptions<TestCaseLimits> options)
 {
-    private readonly TestCaseLimits limits = configuration.GetSection(TestCaseLimits.Section).Get<TestCaseLimits>() ?? new TestCaseLimits();
+    private TestCaseLimits limits => options.Value;
 
     public async Task<ServiceResult<TestCaseUploadResult>> UploadAsync(Stream zipStream, bool sql, CancellationToken cancellationToken)
     {
