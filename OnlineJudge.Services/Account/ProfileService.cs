@@ -84,7 +84,8 @@ public class ProfileService(ProfileRepository profiles, TransactionRunner transa
             await stream.ReadExactlyAsync(bytes, cancellationToken);
         }
 
-        var format = DetectImageFormat(bytes, out var tooLarge);
+        // Decoding the whole image is CPU work: off the request thread.
+        var (format, tooLarge) = await Task.Run(() => (DetectImageFormat(bytes, out var large), large), cancellationToken);
         if (tooLarge)
         {
             return ServiceError.Of("Picture is too large");

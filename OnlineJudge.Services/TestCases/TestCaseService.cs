@@ -97,12 +97,9 @@ public partial class TestCaseService(IOptions<StorageOptions> storage, ILogger<T
 
             return new TestCaseInfo(sql, cases);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or IOException)
         {
-            return null;
-        }
-        catch (IOException)
-        {
+            logger.LogWarning(exception, "The info file of test case {TestCaseId} is unreadable", testCaseId);
             return null;
         }
     }
@@ -128,11 +125,41 @@ public partial class TestCaseService(IOptions<StorageOptions> storage, ILogger<T
 
         var directory = DirectoryOf(testCaseId);
         var info = await ReadInfoAsync(testCaseId, cancellationToken);
+        var sql = info?.Sql == true;
+        var names = await Task.Run(() => ZipEntryNames(directory, sql), cancellationToken);
+        var temp = new FileStream(Path.Combine(Path.GetTempPath(), "oj-testcase-" + RandomStrings.LowerHex(16) + ".zip"),
+            System.IO.FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            await using (var archive = await ZipArchive.CreateAsync(temp, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+            {
+                foreach (var name in names)
+                {
+                    var entry = archive.CreateEntry(name, CompressionLevel.Fastest);
+                    await using var target = await entry.OpenAsync(cancellationToken);
+                    await using var source = OpenRead(Path.Combine(directory, name));
+                    await source.CopyToAsync(target, cancellationToken);
+                }
+            }
+
+            temp.Position = 0;
+            return temp;
+        }
+        catch
+        {
+            await temp.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The files of the download zip: consecutive test files from 1, then <c>info</c> (file-system probes only).</summary>
+    private static List<string> ZipEntryNames(string directory, bool sql)
+    {
         var names = new List<string>();
         for (var n = 1; ; n++)
         {
             var number = n.ToString(CultureInfo.InvariantCulture);
-            if (info?.Sql == true)
+            if (sql)
             {
                 if (!File.Exists(Path.Combine(directory, number + ".sql")))
                 {
@@ -158,29 +185,7 @@ public partial class TestCaseService(IOptions<StorageOptions> storage, ILogger<T
             names.Add("info");
         }
 
-        var temp = new FileStream(Path.Combine(Path.GetTempPath(), "oj-testcase-" + RandomStrings.LowerHex(16) + ".zip"),
-            System.IO.FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        try
-        {
-            await using (var archive = await ZipArchive.CreateAsync(temp, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
-            {
-                foreach (var name in names)
-                {
-                    var entry = archive.CreateEntry(name, CompressionLevel.Fastest);
-                    await using var target = await entry.OpenAsync(cancellationToken);
-                    await using var source = OpenRead(Path.Combine(directory, name));
-                    await source.CopyToAsync(target, cancellationToken);
-                }
-            }
-
-            temp.Position = 0;
-            return temp;
-        }
-        catch
-        {
-            await temp.DisposeAsync();
-            throw;
-        }
+        return names;
     }
 
     /// <summary>The SQL scripts of a test-case set (problem.md §2.15), or the error to answer.</summary>
@@ -226,12 +231,9 @@ public partial class TestCaseService(IOptions<StorageOptions> storage, ILogger<T
             using var reader = new StreamReader(file, Encoding.UTF8);
             return await reader.ReadToEndAsync(cancellationToken);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
+            logger.LogWarning(exception, "Script {Name} of test case {TestCaseId} is unreadable", name, testCaseId);
             return null;
         }
     }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineJudge.Services.Common;
 using static OnlineJudge.Services.TestCases.TestCaseFiles;
@@ -15,7 +16,7 @@ namespace OnlineJudge.Services.TestCases;
 /// Archive entries are only ever read under names we choose (<c>N.in</c>, <c>N.out</c>, <c>N.sql</c> at the root), so entry
 /// paths never reach the file system; sizes are counted while decompressing (<see cref="TestCaseLimits"/>).
 /// </summary>
-public class TestCaseUploadService(TestCaseService testCases, IOptions<TestCaseLimits> options)
+public class TestCaseUploadService(TestCaseService testCases, IOptions<TestCaseLimits> options, ILogger<TestCaseUploadService> logger)
 {
     private TestCaseLimits limits => options.Value;
 
@@ -29,6 +30,7 @@ public class TestCaseUploadService(TestCaseService testCases, IOptions<TestCaseL
         catch (Exception exception) when (exception is InvalidDataException or ArgumentOutOfRangeException or EndOfStreamException)
         {
             // Not a zip (or a truncated one): the reader fails before any entry is read.
+            logger.LogInformation(exception, "Test-case upload refused: not a zip");
             return ServiceError.Of("Bad zip file");
         }
 
@@ -110,18 +112,14 @@ public class TestCaseUploadService(TestCaseService testCases, IOptions<TestCaseL
             }
             catch (Exception exception)
             {
-                testCases.TryDeleteDirectory(directory);
-                if (exception is TestCaseTooLargeException tooLarge)
+                await Task.Run(() => testCases.TryDeleteDirectory(directory), CancellationToken.None);
+                if (exception is not (TestCaseTooLargeException or InvalidDataException))
                 {
-                    return ServiceError.Of(tooLarge.Message);
+                    throw;
                 }
 
-                if (exception is InvalidDataException)
-                {
-                    return ServiceError.Of("Bad zip file");
-                }
-
-                throw;
+                logger.LogInformation(exception, "Test-case upload refused");
+                return ServiceError.Of(exception is TestCaseTooLargeException ? exception.Message : "Bad zip file");
             }
         }
     }

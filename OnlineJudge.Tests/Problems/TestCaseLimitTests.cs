@@ -24,7 +24,8 @@ public class TestCaseLimitTests
             ["TestCases:MaxTotalBytes"] = "1500",
         }).Build();
         var testCases = new TestCaseService(Options.Create(new StorageOptions { TestCaseDir = root }), NullLogger<TestCaseService>.Instance);
-        service = new TestCaseUploadService(testCases, Options.Create(configuration.GetSection(TestCaseLimits.Section).Get<TestCaseLimits>()!));
+        service = new TestCaseUploadService(testCases, Options.Create(configuration.GetSection(TestCaseLimits.Section).Get<TestCaseLimits>()!),
+            NullLogger<TestCaseUploadService>.Instance);
     }
 
     [TearDown]

@@ -12,7 +12,7 @@ namespace OnlineJudge.Web.Controllers.Admin;
 /// </summary>
 [RawBody]
 [CsrfExempt]
-public class UploadAdminController(UploadService uploads) : ControllerBase
+public class UploadAdminController(UploadService uploads, ILogger<UploadAdminController> logger) : ControllerBase
 {
     /// <summary>Room for the multipart framing around the largest accepted file.</summary>
     private const long MultipartOverhead = 1024 * 1024;
@@ -55,18 +55,12 @@ public class UploadAdminController(UploadService uploads) : ControllerBase
             var form = await Request.ReadFormAsync(cancellationToken);
             return (form.Files.GetFile(field), false);
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException)
         {
             // Malformed multipart, or a part over the length limit.
-            return (null, exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase));
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, true);
-        }
-        catch (BadHttpRequestException)
-        {
-            return (null, false);
+            logger.LogInformation(exception, "Upload refused: unreadable multipart body");
+            return (null, exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                || (exception is InvalidDataException && exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)));
         }
     }
 }

@@ -16,7 +16,8 @@ public class AccountController(
     AccountService accounts,
     ProfileService profiles,
     UserSessionService userSessions,
-    IOptions<UserSessionOptions> sessionOptions) : ApiControllerBase
+    IOptions<UserSessionOptions> sessionOptions,
+    ILogger<AccountController> logger) : ApiControllerBase
 {
     /// <summary>A1: a new session (new cookie), a rotated CSRF token, <c>last_login</c> set.</summary>
     [HttpPost("/api/login")]
@@ -92,8 +93,9 @@ public class AccountController(
             var form = await Request.ReadFormAsync(cancellationToken);
             return form.Files.GetFile("image");
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException exception)
         {
+            logger.LogInformation(exception, "Avatar upload refused: unreadable multipart body");
             return null;
         }
     }
