@@ -11,24 +11,19 @@ namespace OnlineJudge.Services.Announcements;
 /// <summary>Site announcements (announcement.md).</summary>
 public class AnnouncementService(AnnouncementRepository announcements, TransactionRunner transactions, CacheService cache, TimeProvider time)
 {
-    /// <summary>Cache family of the student list and details; every admin write bumps it.</summary>
-    public const string CacheFamily = "announcement";
-
-    private static readonly TimeSpan CacheTtl = TimeSpan.FromMinutes(5);
-
     public const string NotFound = "Announcement does not exist";
 
     /// <summary>§1: one visible announcement.</summary>
     public async Task<ServiceResult<AnnouncementDto>> GetVisibleAsync(int id, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("detail", id), CacheTtl,
+        await cache.GetOrCreateVersionedAsync(CacheKeys.AnnouncementFamily, CacheService.KeyOf("detail", id), CacheKeys.AnnouncementTtl,
             ct => announcements.FindAsync(id, visibleOnly: true, ct), cancellationToken) is { } announcement
             ? announcement
             : ServiceError.Of(NotFound);
 
     /// <summary>§1: a page of the visible announcements.</summary>
     public async Task<ServiceResult<Page<AnnouncementListItemDto>>> ListVisibleAsync(PageRequest page, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("list", page.Limit, page.Offset),
-            CacheTtl, ct => announcements.ListVisibleAsync(page, ct), cancellationToken);
+        await cache.GetOrCreateVersionedAsync(CacheKeys.AnnouncementFamily, CacheService.KeyOf("list", page.Limit, page.Offset),
+            CacheKeys.AnnouncementTtl, ct => announcements.ListVisibleAsync(page, ct), cancellationToken);
 
     /// <summary>§2: any announcement.</summary>
     public async Task<ServiceResult<AnnouncementDto>> GetAsync(int id, CancellationToken cancellationToken) =>
@@ -44,7 +39,7 @@ public class AnnouncementService(AnnouncementRepository announcements, Transacti
         var now = time.GetUtcNow().UtcDateTime;
         var fields = new AnnouncementFields(request.Title, request.Tag, RichTextSanitizer.Sanitize(request.Content), request.Visible, request.Top);
         var id = await announcements.CreateAsync(fields, caller.Id, now, cancellationToken);
-        await cache.BumpVersionAsync(CacheFamily);
+        await cache.InvalidateAnnouncementsAsync();
         return new AnnouncementDto(id, new UserRefDto(caller.Id, caller.Username), request.Title, request.Content, request.Tag, now, now,
             request.Visible, request.Top);
     }
@@ -59,7 +54,7 @@ public class AnnouncementService(AnnouncementRepository announcements, Transacti
             return ServiceError.Of(NotFound);
         }
 
-        await cache.BumpVersionAsync(CacheFamily);
+        await cache.InvalidateAnnouncementsAsync();
         return new AnnouncementDto(request.Id, kept.CreatedBy, request.Title, request.Content, request.Tag, kept.CreateTime, now,
             request.Visible, request.Top);
     }
@@ -70,7 +65,7 @@ public class AnnouncementService(AnnouncementRepository announcements, Transacti
         if (id is { } announcementId)
         {
             await announcements.DeleteAsync(announcementId, cancellationToken);
-            await cache.BumpVersionAsync(CacheFamily);
+            await cache.InvalidateAnnouncementsAsync();
         }
 
         return ServiceResult.Ok();

@@ -60,10 +60,6 @@ public sealed record CommentRatingDto(double Description, double Difficulty, dou
 /// <summary>Legacy problem comments (comment.md Part B) with the <c>comment_stats:&lt;problem_id&gt;</c> cache.</summary>
 public class CommentService(CommentRepository comments, CacheService cache, TimeProvider time)
 {
-    public static readonly TimeSpan StatisticsTtl = TimeSpan.FromSeconds(3600);
-
-    public static string StatisticsCacheKey(int problemId) => "comment_stats:" + problemId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     public async Task<ServiceResult> CreateAsync(CreateCommentRequest request, CurrentUser caller, CancellationToken cancellationToken)
     {
         if (!await comments.VisibleProblemExistsAsync(request.ProblemId, cancellationToken))
@@ -88,7 +84,7 @@ public class CommentService(CommentRepository comments, CacheService cache, Time
             Content = request.Content,
             CreateTime = time.GetUtcNow().UtcDateTime,
         }, cancellationToken);
-        await cache.DeleteAsync(StatisticsCacheKey(request.ProblemId));
+        await cache.DeleteAsync(CacheKeys.CommentStats(request.ProblemId));
         return ServiceResult.Ok();
     }
 
@@ -96,7 +92,7 @@ public class CommentService(CommentRepository comments, CacheService cache, Time
         await comments.FindMineAsync(problemId, caller.Id, cancellationToken);
 
     public async Task<ServiceResult<CommentStatisticsDto?>> GetStatisticsAsync(int problemId, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(StatisticsCacheKey(problemId), StatisticsTtl, async ct =>
+        await cache.GetOrCreateAsync(CacheKeys.CommentStats(problemId), CacheKeys.CommentStatsTtl, async ct =>
         {
             if (await comments.AggregateAsync(problemId, ct) is not { } aggregate)
             {

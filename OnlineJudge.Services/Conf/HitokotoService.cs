@@ -15,7 +15,6 @@ public class HitokotoService(CacheService cache, IOptions<StorageOptions> storag
 {
     public const string CategoriesFile = "categories.json";
     public const string Failed = "获取一言失败，请稍后再试";
-    private static readonly TimeSpan FileTtl = TimeSpan.FromSeconds(7200);
 
     public string Directory => Path.Combine(storage.Value.DataRoot, "hitokoto");
 
@@ -56,7 +55,7 @@ public class HitokotoService(CacheService cache, IOptions<StorageOptions> storag
             throw new InvalidDataException("path outside the hitokoto folder");
         }
 
-        return cache.GetOrCreateAsync("json_data_" + fileName, FileTtl, async ct =>
+        return cache.GetOrCreateAsync(CacheKeys.HitokotoFile(fileName), CacheKeys.HitokotoFileTtl, async ct =>
         {
             await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, FileOptions.Asynchronous);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);

@@ -13,8 +13,6 @@ namespace OnlineJudge.Services.Conf;
 /// </summary>
 public class SiteOptionsService(SysOptionRepository options, TransactionRunner transactions, CacheService cache, RealtimePublisher realtime)
 {
-    public const string WebsiteConfigCacheKey = "website_config";
-    private static readonly TimeSpan WebsiteConfigTtl = TimeSpan.FromMinutes(10);
 
     public static readonly IReadOnlyDictionary<string, JsonElement> WebsiteDefaults = new Dictionary<string, JsonElement>
     {
@@ -29,7 +27,7 @@ public class SiteOptionsService(SysOptionRepository options, TransactionRunner t
     };
 
     public Task<WebsiteConfig> GetWebsiteConfigAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(WebsiteConfigCacheKey, WebsiteConfigTtl, LoadWebsiteConfigAsync, cancellationToken);
+        cache.GetOrCreateAsync(CacheKeys.WebsiteConfig, CacheKeys.WebsiteConfigTtl, LoadWebsiteConfigAsync, cancellationToken);
 
     /// <summary>
     /// conf.md §2: stores the eight options in one transaction (the footer sanitised, platform.md §14), drops the cached
@@ -49,7 +47,7 @@ public class SiteOptionsService(SysOptionRepository options, TransactionRunner t
             new("enable_maxkb", JsonSerializer.SerializeToElement(request.EnableMaxkb)),
         };
         await transactions.ExecuteAsync(ct => options.UpsertAsync(values.ToDictionary(), ct), cancellationToken);
-        await cache.DeleteAsync(WebsiteConfigCacheKey);
+        await cache.DeleteAsync(CacheKeys.WebsiteConfig);
         foreach (var (key, value) in values)
         {
             await realtime.PublishAsync(RealtimePublisher.ConfigUpdatesGroup, new ConfigUpdateFrame(key, value));

@@ -19,9 +19,6 @@ public enum ContestCheckType
 /// <summary>The contest permission check of contest.md §0.2; first failure wins.</summary>
 public class ContestAccessService(ContestRepository contests, CacheService cache, TimeProvider time)
 {
-    /// <summary>The gate's view of a contest changes only through admin writes, which bump the contest family.</summary>
-    private static readonly TimeSpan GateTtl = TimeSpan.FromMinutes(5);
-
     public static readonly ServiceError MissingContestId = ServiceError.Of("Parameter error, contest_id is required");
 
     /// <summary>Also the answer for a non-numeric id, which cannot name a contest (the reference crashed; spec README, decision 5).</summary>
@@ -30,7 +27,7 @@ public class ContestAccessService(ContestRepository contests, CacheService cache
     public async Task<ServiceResult<ContestGateDto>> CheckAsync(int contestId, ContestCheckType checkType, CurrentUser? user,
         IReadOnlyDictionary<string, string>? enteredPasswords, CancellationToken cancellationToken)
     {
-        var contest = await cache.GetOrCreateVersionedAsync(ContestService.CacheFamily, CacheService.KeyOf("gate", contestId), GateTtl,
+        var contest = await cache.GetOrCreateVersionedAsync(CacheKeys.ContestFamily, CacheService.KeyOf("gate", contestId), CacheKeys.ContestGateTtl,
             ct => contests.FindVisibleGateAsync(contestId, ct), cancellationToken);
         if (contest is null)
         {

@@ -35,7 +35,7 @@ public class ContestAdminService(ContestRepository contests, TransactionRunner t
 
         // The reference stores an empty password as "" on create (a public contest); edits store NULL.
         var id = await contests.CreateAsync(values with { Password = values.Password ?? "" }, user.Id, Now, cancellationToken);
-        await cache.BumpVersionAsync(ContestService.CacheFamily);
+        await cache.InvalidateContestsAsync();
         return (await contests.FindAdminAsync(id, Now, cancellationToken))!;
     }
 
@@ -58,14 +58,14 @@ public class ContestAdminService(ContestRepository contests, TransactionRunner t
             return ContestDoesNotExist;
         }
 
-        await cache.BumpVersionAsync(ContestService.CacheFamily);
+        await cache.InvalidateContestsAsync();
         return (await contests.FindAdminAsync(id, Now, cancellationToken))!;
     }
 
     public async Task<ServiceResult<ContestAdminDto>> CloneAsync(int contestId, CurrentUser user, CancellationToken cancellationToken)
     {
         var id = await transactions.ExecuteAsync(ct => contests.CloneAsync(contestId, user.Id, Now, ct), cancellationToken);
-        await cache.BumpVersionAsync(ContestService.CacheFamily);
+        await cache.InvalidateContestsAsync();
         return id is null ? ContestDoesNotExist : (await contests.FindAdminAsync(id.Value, Now, cancellationToken))!;
     }
 

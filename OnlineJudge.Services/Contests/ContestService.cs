@@ -10,21 +10,15 @@ namespace OnlineJudge.Services.Contests;
 /// <summary>The student contest endpoints (contest.md §1.1–§1.4).</summary>
 public class ContestService(ContestRepository contests, SessionStore sessions, CacheService cache, TimeProvider time)
 {
-    /// <summary>Cache family of the public contest list and details; admin writes bump it.</summary>
-    public const string CacheFamily = "contest";
-
-    /// <summary>Short, because status (not started / underway / ended) is computed from the clock.</summary>
-    private static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(5);
-
     public async Task<ServiceResult<Page<ContestDto>>> ListAsync(ContestListQuery query, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateVersionedAsync(CacheFamily,
-            CacheService.KeyOf("list", query.Keyword, query.Status, query.Tag, query.Page.Limit, query.Page.Offset), CacheTtl,
+        await cache.GetOrCreateVersionedAsync(CacheKeys.ContestFamily,
+            CacheService.KeyOf("list", query.Keyword, query.Status, query.Tag, query.Page.Limit, query.Page.Offset), CacheKeys.ContestTtl,
             ct => contests.GetVisiblePageAsync(query.Keyword, query.Status, query.Tag, time.GetUtcNow().UtcDateTime, query.Page, ct),
             cancellationToken);
 
     public async Task<ServiceResult<ContestDetailDto>> GetAsync(int id, CancellationToken cancellationToken)
     {
-        var contest = await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("detail", id), CacheTtl,
+        var contest = await cache.GetOrCreateVersionedAsync(CacheKeys.ContestFamily, CacheService.KeyOf("detail", id), CacheKeys.ContestTtl,
             ct => contests.FindVisibleDetailAsync(id, time.GetUtcNow().UtcDateTime, ct), cancellationToken);
         return contest is null ? ServiceError.Of("Contest does not exist") : contest;
     }

@@ -2,13 +2,14 @@ using OnlineJudge.Data.Paging;
 using OnlineJudge.Data.Problems;
 using OnlineJudge.Data.Transactions;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 
 namespace OnlineJudge.Services.Problems;
 
 /// <summary>Admin endpoints of contest problems (problem.md §2.20–§2.25), including copies to and from the public bank.</summary>
 public class ContestProblemAdminService(ContestProblemRepository contestProblems, ProblemAdminRepository problems, ProblemWriteService writer,
-    TransactionRunner transactions, TimeProvider time)
+    TransactionRunner transactions, CacheService cache, TimeProvider time)
 {
     private static readonly ServiceError ProblemDoesNotExist = ProblemWriteService.ProblemDoesNotExist;
     private static readonly ServiceError ContestDoesNotExist = ServiceError.Of("Contest does not exist");
@@ -124,7 +125,7 @@ public class ContestProblemAdminService(ContestProblemRepository contestProblems
         }
 
         await problems.DeleteAsync(problem.Id, cancellationToken);
-        await writer.ClearCachesAsync();
+        await cache.InvalidateProblemsAsync();
         return ServiceResult.Ok();
     }
 

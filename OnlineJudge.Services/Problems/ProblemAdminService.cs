@@ -108,7 +108,7 @@ public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteSe
         }
 
         await problems.DeleteAsync(problem.Id, cancellationToken);
-        await writer.ClearCachesAsync();
+        await cache.InvalidateProblemsAsync();
         return ServiceResult.Ok();
     }
 
@@ -119,7 +119,7 @@ public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteSe
             return ProblemDoesNotExist;
         }
 
-        await cache.BumpVersionAsync(ProblemService.CacheFamily);
+        await cache.BumpVersionAsync(CacheKeys.ProblemFamily);
         return ServiceResult.Ok();
     }
 }

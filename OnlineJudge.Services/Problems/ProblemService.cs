@@ -12,24 +12,8 @@ namespace OnlineJudge.Services.Problems;
 public class ProblemService(PublicProblemRepository problems, ProblemTagRepository tags, ProblemStatisticsRepository statistics, CacheService cache,
     TimeProvider time)
 {
-    public const string TagsCachePrefix = "problem_tags:";
-    public const string AuthorsAllCacheKey = "problem_authors_all";
-    public const string AuthorsVisibleCacheKey = "problem_authors_only_visible";
-    public const string YearlyAcCachePrefix = "problem_yearly_ac:";
-
-    /// <summary>
-    /// Cache family of the public problem pages and details (the same for every caller; <c>my_status</c> is added per
-    /// caller). Problem writes bump it; the short lifetime bounds how stale the judge's counters can look.
-    /// </summary>
-    public const string CacheFamily = "problem";
-
-    private static readonly TimeSpan PublicTtl = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan TagsTtl = TimeSpan.FromSeconds(3600);
-    private static readonly TimeSpan AuthorsTtl = TimeSpan.FromSeconds(7200);
-    private static readonly TimeSpan YearlyAcTtl = TimeSpan.FromSeconds(3600);
-
     public async Task<ServiceResult<List<TagDto>>> GetTagsAsync(string? keyword, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(TagsCachePrefix + (keyword ?? ""), TagsTtl,
+        await cache.GetOrCreateAsync(CacheKeys.ProblemTags(keyword), CacheKeys.ProblemTagsTtl,
             ct => tags.ListUsedTagsAsync(keyword, ct), cancellationToken);
 
     public async Task<ServiceResult<Page<ProblemListItemDto>>> ListAsync(ProblemQuery query, CurrentUser? user, CancellationToken cancellationToken)
@@ -46,9 +30,9 @@ public class ProblemService(PublicProblemRepository problems, ProblemTagReposito
             return new ServiceError("invalid-sort", $"sort: \"{filter.Sort}\" is not a valid choice.");
         }
 
-        var page = await cache.GetOrCreateVersionedAsync(CacheFamily,
+        var page = await cache.GetOrCreateVersionedAsync(CacheKeys.ProblemFamily,
             CacheService.KeyOf("list", filter.Keyword, filter.Tag, filter.Difficulty, filter.Author, filter.Sort, pageRequest.Limit, pageRequest.Offset),
-            PublicTtl, async ct => (await problems.ListPublicAsync(filter, pageRequest, null, ct)).Page, cancellationToken);
+            CacheKeys.ProblemTtl, async ct => (await problems.ListPublicAsync(filter, pageRequest, null, ct)).Page, cancellationToken);
         var statuses = user is null ? null : (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).Problems;
         return new Page<ProblemListItemDto>(
             [.. page.Results.Select(r => ProblemViews.ToListItem(r) with
@@ -60,7 +44,7 @@ public class ProblemService(PublicProblemRepository problems, ProblemTagReposito
 
     public async Task<ServiceResult<ProblemDetailDto>> GetAsync(string displayId, CurrentUser? user, CancellationToken cancellationToken)
     {
-        var detail = await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("detail", displayId), PublicTtl,
+        var detail = await cache.GetOrCreateVersionedAsync(CacheKeys.ProblemFamily, CacheService.KeyOf("detail", displayId), CacheKeys.ProblemTtl,
             async ct => await problems.FindPublicVisibleByDisplayIdAsync(displayId, ct) is { } row ? ProblemDetailDto.From(row, safe: false) : null,
             cancellationToken);
         if (detail is null)
@@ -129,7 +113,7 @@ public class ProblemService(PublicProblemRepository problems, ProblemTagReposito
 
     public async Task<ServiceResult<List<AuthorCountDto>>> AuthorsAsync(bool includeHidden, CancellationToken cancellationToken)
     {
-        var key = includeHidden ? AuthorsAllCacheKey : AuthorsVisibleCacheKey;
+        var key = includeHidden ? CacheKeys.ProblemAuthorsAll : CacheKeys.ProblemAuthorsVisible;
         var (found, cached) = await cache.TryGetAsync<List<AuthorCountDto>>(key);
         if (found && cached is { Count: > 0 })
         {
@@ -137,7 +121,7 @@ public class ProblemService(PublicProblemRepository problems, ProblemTagReposito
         }
 
         var authors = await problems.ListAuthorsAsync(includeHidden, cancellationToken);
-        await cache.SetAsync(key, authors, AuthorsTtl);
+        await cache.SetAsync(key, authors, CacheKeys.ProblemAuthorsTtl);
         return authors;
     }
 
@@ -148,7 +132,7 @@ public class ProblemService(PublicProblemRepository problems, ProblemTagReposito
             return ServiceError.Of("problem_id is required");
         }
 
-        var key = YearlyAcCachePrefix + problemId;
+        var key = CacheKeys.ProblemYearlyAc(problemId);
         var (found, cached) = await cache.TryGetAsync<List<YearlyAcDto>>(key);
         if (found && cached is not null)
         {
@@ -162,7 +146,7 @@ public class ProblemService(PublicProblemRepository problems, ProblemTagReposito
         }
 
         var rows = await statistics.GetYearlyAcAsync(id.Value, cancellationToken);
-        await cache.SetAsync(key, rows, YearlyAcTtl);
+        await cache.SetAsync(key, rows, CacheKeys.ProblemYearlyAcTtl);
         return rows;
     }
 

@@ -1,12 +1,13 @@
 using OnlineJudge.Data.Problems;
 using OnlineJudge.Data.Transactions;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 
 namespace OnlineJudge.Services.Problems;
 
 /// <summary>Tag management and batch tagging (problem.md §2.8–§2.11).</summary>
-public class ProblemTagAdminService(ProblemTagRepository tags, ProblemWriteService writer, TransactionRunner transactions)
+public class ProblemTagAdminService(ProblemTagRepository tags, TransactionRunner transactions, CacheService cache)
 {
     public sealed record TagRenameResult(bool Merged, int Id, string Name, int AffectedCount);
 
@@ -44,7 +45,7 @@ public class ProblemTagAdminService(ProblemTagRepository tags, ProblemWriteServi
             result = new TagRenameResult(true, target.Id, target.Name, affected);
         }
 
-        await writer.ClearCachesAsync();
+        await cache.InvalidateProblemsAsync();
         return result;
     }
 
@@ -55,7 +56,7 @@ public class ProblemTagAdminService(ProblemTagRepository tags, ProblemWriteServi
             return TagDoesNotExist;
         }
 
-        await writer.ClearCachesAsync();
+        await cache.InvalidateProblemsAsync();
         return ServiceResult.Ok();
     }
 
@@ -92,7 +93,7 @@ public class ProblemTagAdminService(ProblemTagRepository tags, ProblemWriteServi
             await tags.RemoveTagsAsync(problemIds, tagIds, cancellationToken);
         }
 
-        await writer.ClearCachesAsync();
+        await cache.InvalidateProblemsAsync();
         return new BatchTagResult(problemIds.Count, tagIds.Count);
     }
 }

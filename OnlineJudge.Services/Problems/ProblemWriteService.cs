@@ -41,7 +41,7 @@ public class ProblemWriteService(ProblemAdminRepository problems, ProblemTagRepo
         var now = time.GetUtcNow().UtcDateTime;
         var id = await transactions.ExecuteAsync(async ct => await problems.InsertAsync(ToWrite(request, prepared.Data!),
             await tags.ResolveTagsAsync(request.Tags, ct), contestId, user.Id, now, ct), cancellationToken);
-        await ClearCachesAsync();
+        await cache.InvalidateProblemsAsync();
         return ProblemAdminDto.From((await problems.FindFullAsync(id, cancellationToken))!);
     }
 
@@ -62,15 +62,8 @@ public class ProblemWriteService(ProblemAdminRepository problems, ProblemTagRepo
             return ProblemDoesNotExist;
         }
 
-        await ClearCachesAsync();
+        await cache.InvalidateProblemsAsync();
         return ServiceResult.Ok();
-    }
-
-    /// <summary>After any problem or tag write: the tag lists and the cached public problem pages and details.</summary>
-    public async Task ClearCachesAsync()
-    {
-        await cache.DeleteByPrefixAsync(ProblemService.TagsCachePrefix);
-        await cache.BumpVersionAsync(ProblemService.CacheFamily);
     }
 
     /// <summary>The checks of problem.md §2.1 that need more than the request: SQL problems and their display data.</summary>

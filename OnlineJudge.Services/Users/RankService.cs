@@ -12,11 +12,6 @@ public sealed record ProblemRankDto(string ClassName, int Rank, int ClassAcCount
 /// <summary>User rank lists (account.md A9–A11).</summary>
 public class RankService(RankRepository ranks, CacheService cache)
 {
-    /// <summary>platform.md §16: <c>user_activity_rank:&lt;start as received&gt;</c>, 600 s, never invalidated.</summary>
-    public const string ActivityRankCachePrefix = "user_activity_rank:";
-
-    public static readonly TimeSpan ActivityRankTtl = TimeSpan.FromSeconds(600);
-
     /// <summary>A9.</summary>
     public async Task<ServiceResult<Page<RankInfoDto>>> GetUserRankAsync(UserRankQuery query, CancellationToken cancellationToken) =>
         await ranks.GetUserRankPageAsync(query.Username ?? "", (int)Math.Clamp(query.N, 0, int.MaxValue), query.Page, cancellationToken);
@@ -29,7 +24,7 @@ public class RankService(RankRepository ranks, CacheService cache)
             return ServiceError.Of("start time is required");
         }
 
-        var key = ActivityRankCachePrefix + start;
+        var key = CacheKeys.ActivityRank(start);
         var (found, cached) = await cache.TryGetAsync<List<ActivityRankDto>>(key);
         if (found && cached is not null)
         {
@@ -42,7 +37,7 @@ public class RankService(RankRepository ranks, CacheService cache)
         }
 
         var rank = await ranks.GetActivityRankAsync(startUtc, cancellationToken);
-        await cache.SetAsync(key, rank, ActivityRankTtl);
+        await cache.SetAsync(key, rank, CacheKeys.ActivityRankTtl);
         return rank;
     }
 
