@@ -25,7 +25,6 @@ public static class DependencyInjection
         services.AddSingleton<CacheService>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<PasswordHasher>();
-        services.AddScoped<DatabaseMigrator>();
         // Users: Data Protection for admin-set passwords (README decision 6), bulk hashing, generated-user files.
         services.AddUserPasswordProtection();
         services.AddScoped<Mail.IEmailSender, Mail.MailKitEmailSender>();

@@ -1,4 +1,3 @@
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Account;
 
 namespace OnlineJudge.Tests.Account;

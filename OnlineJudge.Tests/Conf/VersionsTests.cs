@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Conf;
 

@@ -1,13 +1,6 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using OnlineJudge.Services.Caching;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Contests;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Tests.Contests;

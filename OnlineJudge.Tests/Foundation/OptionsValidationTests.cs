@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Foundation;
 

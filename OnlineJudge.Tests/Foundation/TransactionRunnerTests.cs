@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Data.Conf;
 using OnlineJudge.Data.Transactions;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Foundation;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Tests.Platform;
 
 namespace OnlineJudge.Tests.Infrastructure;

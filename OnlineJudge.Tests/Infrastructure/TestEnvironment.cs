@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OnlineJudge.Data;
 using Respawn;
 using Respawn.Graph;
-using OnlineJudge.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Tests;

@@ -1,11 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Caching;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Problems;
 
@@ -449,11 +443,7 @@ public class ProblemAdminTests : IntegrationTest
     {
         await new ProblemBuilder(teacher).WithTags("Loop", "Math").BuildAsync();
         await new ProblemBuilder(teacher).WithTags("Math").BuildAsync();
-        await using (var db = TestEnvironment.CreateDbContext())
-        {
-            db.ProblemTags.Add(new ProblemTag { Name = "Alone" });
-            await db.SaveChangesAsync();
-        }
+        await new ProblemTagBuilder("Alone").BuildAsync();
 
         var client = await LoggedInAsync(teacher);
         var data = (await client.GetAsync("/api/admin/problem/tag")).Ok();
@@ -569,22 +559,13 @@ public class ProblemAdminTests : IntegrationTest
     {
         var busy = await new ProblemBuilder(teacher).WithDisplayId("busy").BuildAsync();
         var student = await new UserBuilder().BuildAsync();
-        await using (var db = TestEnvironment.CreateDbContext())
+        foreach (var year in new[] { 2023, 2024 })
         {
-            foreach (var year in new[] { 2023, 2024 })
+            for (var i = 0; i < 51; i++)
             {
-                for (var i = 0; i < 51; i++)
-                {
-                    db.Submissions.Add(new Submission
-                    {
-                        Id = "b" + Guid.NewGuid().ToString("N")[1..], ProblemId = busy.Id, UserId = student.Id, Username = student.Username,
-                        Code = "x", Language = "C", CreateTime = new DateTime(year, 3, 1, 0, 0, 0, DateTimeKind.Utc),
-                        Result = i < 17 ? JudgeStatus.Accepted : JudgeStatus.WrongAnswer,
-                    });
-                }
+                await new SubmissionBuilder(student, busy).WithLanguage("C").WithCode("x").CreatedAt(new DateTime(year, 3, 1, 0, 0, 0, DateTimeKind.Utc))
+                    .WithResult(i < 17 ? JudgeStatus.Accepted : JudgeStatus.WrongAnswer).BuildAsync();
             }
-
-            await db.SaveChangesAsync();
         }
 
         var client = await LoggedInAsync(teacher);

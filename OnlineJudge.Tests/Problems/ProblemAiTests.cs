@@ -1,8 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Problems;
 

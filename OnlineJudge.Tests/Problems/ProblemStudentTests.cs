@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Caching;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Problems;
 
@@ -26,11 +21,7 @@ public class ProblemStudentTests : IntegrationTest
     {
         await new ProblemBuilder(teacher).WithTags("Loop", "Array").BuildAsync();
         await new ProblemBuilder(teacher).Hidden().WithTags("DP").BuildAsync();
-        await using (var db = TestEnvironment.CreateDbContext())
-        {
-            db.ProblemTags.Add(new ProblemTag { Name = "Unused" });
-            await db.SaveChangesAsync();
-        }
+        await new ProblemTagBuilder("Unused").BuildAsync();
 
         var all = (await Client.GetAsync("/api/problem/tags")).Ok();
         Assert.That(Strings(all, "name"), Is.EquivalentTo(new[] { "Loop", "Array", "DP" }));

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Users;
 
@@ -403,11 +398,7 @@ public class UserAdminTests : IntegrationTest
         var keep = await new UserBuilder().BuildAsync();
         var problem = await UsersTestData.CreateProblemAsync(admin, "P1");
         var submission = await UsersTestData.AddSubmissionAsync(problem, a, 0, DateTime.UtcNow);
-        await using (var db = TestEnvironment.CreateDbContext())
-        {
-            db.Messages.Add(new Message { RecipientId = a.Id, SenderId = admin.Id, SubmissionId = submission, Content = "m", CreateTime = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        await new MessageBuilder(admin, a, submission).WithContent("m").BuildAsync();
 
         (await Client.DeleteAsync($"{Url}?id={a.Id},{b.Id},987654")).Ok();
 

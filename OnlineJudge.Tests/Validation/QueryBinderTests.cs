@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Validation;
 
