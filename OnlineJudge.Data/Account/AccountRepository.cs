@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using OnlineJudge.Data.Entities;
 
 namespace OnlineJudge.Data.Account;
 

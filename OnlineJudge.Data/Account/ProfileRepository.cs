@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-
 namespace OnlineJudge.Data.Account;
 
 /// <summary>User profiles (account.md A4–A8): reads projected in SQL, writes as single UPDATE statements.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-
 namespace OnlineJudge.Data.Account;
 
 public class UserRepository(OnlineJudgeDbContext db)

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
 using static OnlineJudge.Data.Problems.ProblemProjections;
 
@@ -102,19 +100,7 @@ public class ProblemAdminRepository(OnlineJudgeDbContext db)
     {
         var source = await db.Problems.AsTracking().FirstAsync(p => p.Id == sourceId, cancellationToken);
         var tagIds = await db.ProblemTagLinks.Where(l => l.ProblemId == sourceId).Select(l => l.ProblemTagId).ToListAsync(cancellationToken);
-        var copy = new Problem
-        {
-            DisplayId = target.DisplayId, ContestId = target.ContestId, IsPublic = target.IsPublic, Title = source.Title,
-            Description = source.Description, InputDescription = source.InputDescription, OutputDescription = source.OutputDescription,
-            Samples = source.Samples, TestCaseId = source.TestCaseId, TestCaseScore = source.TestCaseScore, Hint = source.Hint,
-            Languages = source.Languages, Template = source.Template, CreateTime = now, LastUpdateTime = now,
-            CreatedById = source.CreatedById, TimeLimit = source.TimeLimit, MemoryLimit = source.MemoryLimit, Visible = target.Visible,
-            Difficulty = source.Difficulty, Source = source.Source, Prompt = source.Prompt, Answers = source.Answers,
-            SubmissionNumber = 0, AcceptedNumber = 0, StatisticInfo = [], ShareSubmission = source.ShareSubmission,
-            AllowFlowchart = source.AllowFlowchart, MermaidCode = source.MermaidCode, FlowchartData = source.FlowchartData,
-            FlowchartHint = source.FlowchartHint, ShowFlowchart = source.ShowFlowchart, AstRules = source.AstRules,
-            SqlConfig = source.SqlConfig, SqlDisplay = source.SqlDisplay,
-        };
+        var copy = ProblemCopies.Copy(source, target, source.CreatedById, now, now);
         if (markSourcePublic)
         {
             source.IsPublic = true;

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using OnlineJudge.Data.Account;
-using OnlineJudge.Data.Entities;
 
 namespace OnlineJudge.Data.Problems;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
 using static OnlineJudge.Data.Problems.ProblemProjections;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OnlineJudge.Data.Entities;
 
 namespace OnlineJudge.Data.Problems;
 

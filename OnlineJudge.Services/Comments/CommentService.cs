@@ -31,25 +31,20 @@ public sealed class CreateCommentRequest
 /// <summary>Query of <c>GET /api/comment</c>, <c>GET /api/comment/statistics</c> and <c>GET /api/reaction</c>.</summary>
 public sealed class ProblemIdQuery
 {
-    [QueryInteger(Missing = "problem_id is required")]
-    public int ProblemId { get; set; }
+    [QueryInteger(Missing = "problem_id is required")] public int ProblemId { get; set; }
 }
 
 /// <summary>Query of <c>GET /api/admin/comment</c> and <c>GET /api/admin/reaction</c>: <c>problem</c> is a display id.</summary>
 public sealed class ProblemFilterQuery
 {
-    [QueryText]
-    public string? Problem { get; set; }
-
-    [QueryPage]
-    public PageRequest Page { get; set; }
+    [QueryText] public string? Problem { get; set; }
+    [QueryPage] public PageRequest Page { get; set; }
 }
 
 /// <summary>Query of <c>DELETE /api/admin/comment</c>: without an id nothing is deleted.</summary>
 public sealed class CommentIdQuery
 {
-    [QueryInteger]
-    public int? Id { get; set; }
+    [QueryInteger] public int? Id { get; set; }
 }
 
 /// <summary>B3: count, average ratings (2 decimals) and the non-empty texts.</summary>

@@ -6,17 +6,10 @@ namespace OnlineJudge.Services.Contests;
 /// <summary>Query of <c>GET /api/contests</c> (contest.md §1.1).</summary>
 public sealed class ContestListQuery
 {
-    [QueryText]
-    public string? Keyword { get; set; }
-
-    [QueryText]
-    public string? Status { get; set; }
-
-    [QueryText]
-    public string? Tag { get; set; }
-
-    [QueryPage]
-    public PageRequest Page { get; set; }
+    [QueryText] public string? Keyword { get; set; }
+    [QueryText] public string? Status { get; set; }
+    [QueryText] public string? Tag { get; set; }
+    [QueryPage] public PageRequest Page { get; set; }
 }
 
 /// <summary>Query of <c>GET /api/contest</c> (§1.2): ids are positive.</summary>
@@ -36,31 +29,22 @@ public sealed class ContestAccessQuery
 /// <summary>Query of <c>GET /api/contest_rank</c> (§1.5): a page, or with <c>download_csv</c> the whole rank.</summary>
 public sealed class ContestRankQuery
 {
-    [QueryFlag]
-    public bool DownloadCsv { get; set; }
-
-    [QueryPage]
-    public PageRequest Page { get; set; }
+    [QueryFlag] public bool DownloadCsv { get; set; }
+    [QueryPage] public PageRequest Page { get; set; }
 }
 
 /// <summary>Query of the legacy <c>GET /api/contest/announcement</c> (§5.1): announcements after <c>max_id</c>.</summary>
 public sealed class ContestAnnouncementsQuery
 {
-    [QueryInteger(Invalid = "Invalid parameter, max_id must be an integer")]
-    public long? MaxId { get; set; }
+    [QueryInteger(Invalid = "Invalid parameter, max_id must be an integer")] public long? MaxId { get; set; }
 }
 
 /// <summary>Query of <c>GET /api/admin/contest</c> (§2.1): one contest with <c>id</c>, else the caller's list.</summary>
 public sealed class ContestAdminQuery
 {
-    [QueryInteger(Invalid = "Contest does not exist")]
-    public int? Id { get; set; }
-
-    [QueryText]
-    public string? Keyword { get; set; }
-
-    [QueryPage]
-    public PageRequest Page { get; set; }
+    [QueryInteger(Invalid = "Contest does not exist")] public int? Id { get; set; }
+    [QueryText] public string? Keyword { get; set; }
+    [QueryPage] public PageRequest Page { get; set; }
 }
 
 /// <summary>Query of <c>GET /api/admin/contest/acm_helper</c> (§2.5).</summary>
@@ -76,29 +60,20 @@ public sealed class AcmHelperQuery
 /// </summary>
 public sealed class ContestAnnouncementAdminQuery
 {
-    [QueryInteger(Invalid = "Contest announcement does not exist")]
-    public int? Id { get; set; }
-
-    [QueryInteger(Invalid = "Contest does not exist")]
-    public int? ContestId { get; set; }
-
-    [QueryText]
-    public string? Keyword { get; set; }
+    [QueryInteger(Invalid = "Contest announcement does not exist")] public int? Id { get; set; }
+    [QueryInteger(Invalid = "Contest does not exist")] public int? ContestId { get; set; }
+    [QueryText] public string? Keyword { get; set; }
 }
 
 /// <summary>Query of the legacy <c>DELETE /api/admin/contest/announcement</c>: an id that names nothing deletes nothing.</summary>
 public sealed class ContestAnnouncementIdQuery
 {
-    [QueryInteger(Lenient = true)]
-    public int? Id { get; set; }
+    [QueryInteger(Lenient = true)] public int? Id { get; set; }
 }
 
 /// <summary>Query of the legacy <c>GET /api/admin/download_submissions</c> (§5.3).</summary>
 public sealed class DownloadSubmissionsQuery
 {
-    [QueryInteger(Missing = "Parameter error", Invalid = "Contest does not exist")]
-    public int ContestId { get; set; }
-
-    [QueryFlag(TrueValue = "1")]
-    public bool ExcludeAdmin { get; set; }
+    [QueryInteger(Missing = "Parameter error", Invalid = "Contest does not exist")] public int ContestId { get; set; }
+    [QueryFlag(TrueValue = "1")] public bool ExcludeAdmin { get; set; }
 }

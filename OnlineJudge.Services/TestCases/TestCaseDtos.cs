@@ -54,13 +54,11 @@ public sealed class TestCaseLimits
 /// <summary>Query of <c>GET /api/admin/test_case</c> and <c>GET /api/admin/sql_test_case_scripts</c>.</summary>
 public sealed class TestCaseProblemQuery
 {
-    [Validation.QueryInteger(Missing = "Parameter error, problem_id is required")]
-    public int ProblemId { get; set; }
+    [Validation.QueryInteger(Missing = "Parameter error, problem_id is required")] public int ProblemId { get; set; }
 }
 
 /// <summary>Query of <c>DELETE /api/admin/prune_test_case</c>: one test-case directory, or every orphan without an id.</summary>
 public sealed class PruneTestCaseQuery
 {
-    [Validation.QueryText]
-    public string? Id { get; set; }
+    [Validation.QueryText] public string? Id { get; set; }
 }

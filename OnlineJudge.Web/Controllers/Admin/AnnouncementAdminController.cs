@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Announcements;
-using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Announcements;
-using OnlineJudge.Services.Common;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Admin;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Data.Paging;
 using OnlineJudge.Data.Problems;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Problems;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Admin;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.TestCases;
 using OnlineJudge.Web.Infrastructure.Csrf;
-using OnlineJudge.Web.Infrastructure.Permissions;
 using OnlineJudge.Web.Infrastructure.RequestParsing;
 
 namespace OnlineJudge.Web.Controllers.Admin;

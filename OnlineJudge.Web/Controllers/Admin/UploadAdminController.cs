@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Services.Uploads;
 using OnlineJudge.Web.Infrastructure.Csrf;
 using OnlineJudge.Web.Infrastructure.RequestParsing;

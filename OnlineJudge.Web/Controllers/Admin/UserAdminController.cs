@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Data.Paging;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Users;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Admin;
 

@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OnlineJudge.Data.Account;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Sessions;
 using OnlineJudge.Web.Infrastructure.Auth;
 using OnlineJudge.Web.Infrastructure.Csrf;
-using OnlineJudge.Web.Infrastructure.Permissions;
 using OnlineJudge.Web.Infrastructure.RequestParsing;
 
 namespace OnlineJudge.Web.Controllers.Oj;

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Account;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Web.Infrastructure.Csrf;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Announcements;
-using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Announcements;
-using OnlineJudge.Services.Common;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Comments;
 using OnlineJudge.Services.Comments;
-using OnlineJudge.Services.Common;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Contests;
-using OnlineJudge.Data.Paging;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Contests;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Messages;
-using OnlineJudge.Data.Paging;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Messages;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 

@@ -1,12 +1,8 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Data.Paging;
 using OnlineJudge.Data.Problems;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Contests;
 using OnlineJudge.Services.Languages;
 using OnlineJudge.Services.Problems;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 

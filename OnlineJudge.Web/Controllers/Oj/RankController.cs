@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Data.Paging;
 using OnlineJudge.Data.Users;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Users;
 
 namespace OnlineJudge.Web.Controllers.Oj;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Conf;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 
