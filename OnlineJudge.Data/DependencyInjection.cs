@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OnlineJudge.Data.Health;
@@ -19,6 +18,7 @@ public static class DependencyInjection
             Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<OnlineJudgeDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseProbe>();
+        services.AddScoped<DatabaseMigrator>();
         services.AddScoped<Transactions.TransactionRunner>();
         services.AddScopedByNameSuffix(typeof(OnlineJudgeDbContext).Assembly, "Repository");
         return services;

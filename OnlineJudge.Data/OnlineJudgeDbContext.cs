@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
 
 namespace OnlineJudge.Data;
 

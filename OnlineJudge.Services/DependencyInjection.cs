@@ -19,17 +19,13 @@ public static class DependencyInjection
         services.AddData(provider => RequiredConnectionString(provider, "Default"));
         services.AddSingleton<IConnectionMultiplexer>(provider => ConnectRedis(RequiredConnectionString(provider, "Redis")));
 
-        services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section)
-            .Validate(o => o.Iterations >= 1, "Passwords:Iterations must be positive").ValidateOnStart();
-        services.AddOptions<UserSessionOptions>().BindConfiguration(UserSessionOptions.Section)
-            .Validate(o => o.IdleTimeoutSeconds >= 60, "Sessions:IdleTimeoutSeconds must be at least 60").ValidateOnStart();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddServiceOptions();
+        services.AddOutboundHttp();
         services.AddSingleton(TimeProvider.System);
         services.AddAutoMapper(_ => { }, typeof(DependencyInjection).Assembly);
         services.AddSingleton<CacheService>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<PasswordHasher>();
-        services.AddScoped<DatabaseMigrator>();
         // Users: Data Protection for admin-set passwords (README decision 6), bulk hashing, generated-user files.
         services.AddUserPasswordProtection();
         services.AddScoped<Mail.IEmailSender, Mail.MailKitEmailSender>();

@@ -34,8 +34,8 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddServices();
-        builder.Services.AddOptions<CsrfOptions>().BindConfiguration(CsrfOptions.Section);
-        builder.Services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.Section);
+        builder.Services.AddValidatedOptions<CsrfOptions>(CsrfOptions.Section);
+        builder.Services.AddValidatedOptions<RequestLoggingOptions>(RequestLoggingOptions.Section);
         builder.Services.AddControllers(options =>
             {
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -47,7 +47,8 @@ public static class DependencyInjection
                 options.ModelBinderProviders.Insert(0, new RequestDtoBinderProvider());
             })
             .AddJsonOptions(options => ApiJson.Configure(options.JsonSerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddSchemaTransformer<EnvelopeSchemaTransformer>()
+            .AddOperationTransformer<QueryParameterNameTransformer>());
         // WebSockets (platform.md §17): the hub and its Redis fan-out.
         builder.Services.AddSocketEndpoints();
         return builder;

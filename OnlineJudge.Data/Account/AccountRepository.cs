@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using OnlineJudge.Data.Entities;
 
 namespace OnlineJudge.Data.Account;
 
@@ -42,10 +40,9 @@ public class AccountRepository(OnlineJudgeDbContext db)
         return db.Users.AnyAsync(u => u.Email != null && u.Email.ToLower() == lower, cancellationToken);
     }
 
-    /// <summary>Inserts a user with an empty profile in one transaction; false when the username was taken meanwhile.</summary>
+    /// <summary>Inserts a user with an empty profile (one SaveChanges: atomic); false when the username was taken meanwhile.</summary>
     public async Task<bool> TryCreateWithProfileAsync(User user, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.Profile ??= new UserProfile();
         db.Users.Add(user);
         try
@@ -58,7 +55,6 @@ public class AccountRepository(OnlineJudgeDbContext db)
             return false;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

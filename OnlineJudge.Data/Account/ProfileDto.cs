@@ -1,5 +1,3 @@
-using OnlineJudge.Data.Entities;
-
 namespace OnlineJudge.Data.Account;
 
 /// <summary>The "user" inside a profile (account.md, UserSerializer): no password, API key or tokens.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-
 namespace OnlineJudge.Data.Account;
 
 /// <summary>User profiles (account.md A4–A8): reads projected in SQL, writes as single UPDATE statements.</summary>
@@ -71,12 +68,11 @@ public class ProfileRepository(OnlineJudgeDbContext db)
 
     /// <summary>
     /// Sets the cached display id of every entry of <c>acm_problems_status.problems</c> whose problem is visible to that
-    /// problem's current display id (account.md A7); other entries stay as they are. The row is locked while it is
-    /// rewritten so that a concurrent judge update of the same column is not lost.
+    /// problem's current display id (account.md A7); other entries stay as they are. The row is locked (run it in a
+    /// transaction) while it is rewritten so that a concurrent judge update of the same column is not lost.
     /// </summary>
     public async Task RefreshProblemDisplayIdsAsync(int userId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var profile = await db.UserProfiles
             .FromSql($"SELECT * FROM user_profile WHERE user_id = {userId} FOR UPDATE")
             .AsTracking()
@@ -104,7 +100,6 @@ public class ProfileRepository(OnlineJudgeDbContext db)
         };
         profile.AcmProblemsStatus = refreshed;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Oldest and newest non-contest submission of a user, in one aggregate query; null when none.</summary>

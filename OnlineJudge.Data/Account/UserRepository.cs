@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-
 namespace OnlineJudge.Data.Account;
 
 public class UserRepository(OnlineJudgeDbContext db)
@@ -25,14 +22,12 @@ public class UserRepository(OnlineJudgeDbContext db)
     public Task<bool> UsernameExistsAsync(string username, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Username.ToLower() == username.ToLower(), cancellationToken);
 
-    /// <summary>Inserts a user and its profile in one transaction.</summary>
+    /// <summary>Inserts a user and its profile (one SaveChanges: atomic).</summary>
     public async Task<int> CreateWithProfileAsync(User user, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.Profile ??= new UserProfile();
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return user.Id;
     }
 

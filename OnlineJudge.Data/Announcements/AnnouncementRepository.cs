@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using OnlineJudge.Data.Account;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
 
 namespace OnlineJudge.Data.Announcements;
@@ -58,10 +56,12 @@ public class AnnouncementRepository(OnlineJudgeDbContext db)
         return announcement.Id;
     }
 
-    /// <summary>Overwrites the fields and returns the untouched ones (author, creation time); null when the id is unknown.</summary>
+    /// <summary>
+    /// Overwrites the fields and returns the untouched ones (author, creation time); null when the id is unknown. Run it in
+    /// a transaction, so that what it returns is what it updated.
+    /// </summary>
     public async Task<(UserRefDto CreatedBy, DateTime CreateTime)?> UpdateAsync(int id, AnnouncementFields fields, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await db.Announcements.Where(a => a.Id == id)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.Title, fields.Title)
@@ -78,7 +78,6 @@ public class AnnouncementRepository(OnlineJudgeDbContext db)
         var kept = await db.Announcements.Where(a => a.Id == id)
             .Select(a => new { CreatedBy = new UserRefDto(a.CreatedBy!.Id, a.CreatedBy.Username, null), a.CreateTime })
             .FirstAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return (kept.CreatedBy, kept.CreateTime);
     }
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using OnlineJudge.Data.Account;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
 
 namespace OnlineJudge.Data.Comments;

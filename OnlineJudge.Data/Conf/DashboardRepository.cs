@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace OnlineJudge.Data.Conf;
 
 public sealed record DashboardCountsDto(int UserCount, int RecentContestCount, int TodaySubmissionCount, int JudgeServerCount);

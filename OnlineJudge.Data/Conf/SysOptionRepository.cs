@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -28,10 +27,9 @@ public class SysOptionRepository(OnlineJudgeDbContext db)
         }
     }
 
-    /// <summary>Stores option values (insert or update), all in one transaction.</summary>
+    /// <summary>Stores option values (insert or update); run it in a transaction to store them all or none.</summary>
     public async Task UpsertAsync(IReadOnlyDictionary<string, JsonElement> values, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (key, value) in values)
         {
             await db.Database.ExecuteSqlRawAsync(
@@ -39,7 +37,5 @@ public class SysOptionRepository(OnlineJudgeDbContext db)
                 [new NpgsqlParameter("key", key), new NpgsqlParameter("value", NpgsqlDbType.Jsonb) { Value = value.GetRawText() }],
                 cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OnlineJudge.Data.Entities;
-
 namespace OnlineJudge.Data.Configurations;
 
 public class ContestAnnouncementConfiguration : IEntityTypeConfiguration<ContestAnnouncement>

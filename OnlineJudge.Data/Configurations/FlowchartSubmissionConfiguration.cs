@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Data.Json;
-
 namespace OnlineJudge.Data.Configurations;
 
 public class FlowchartSubmissionConfiguration : IEntityTypeConfiguration<FlowchartSubmission>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using OnlineJudge.Data.Entities;
-
 namespace OnlineJudge.Data.Configurations;
 
 /// <summary>The two foreign keys are configured with the many-to-many in <see cref="ProblemConfiguration"/>.</summary>

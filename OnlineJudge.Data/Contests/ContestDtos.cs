@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
 using OnlineJudge.Data.Account;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Data.Json;
 
 namespace OnlineJudge.Data.Contests;
 

@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using OnlineJudge.Data.Account;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
+using OnlineJudge.Data.Problems;
 
 namespace OnlineJudge.Data.Contests;
 
@@ -45,43 +45,14 @@ public class ContestRepository(OnlineJudgeDbContext db)
             };
         }
 
-        return query.OrderByDescending(c => c.StartTime).ThenByDescending(c => c.Id)
-            .Select(c => new ContestDto
-            {
-                Id = c.Id,
-                CreatedBy = new UserRefDto(c.CreatedBy!.Id, c.CreatedBy.Username, null),
-                Status = c.StartTime > now ? ContestValues.NotStarted : c.EndTime < now ? ContestValues.Ended : ContestValues.Underway,
-                ContestType = c.Password != null && c.Password != "" ? ContestValues.PasswordProtected : ContestValues.Public,
-                Title = c.Title,
-                Description = c.Description,
-                Tag = c.Tag,
-                StartTime = c.StartTime,
-                EndTime = c.EndTime,
-                CreateTime = c.CreateTime,
-                LastUpdateTime = c.LastUpdateTime,
-            })
+        return query.OrderByDescending(c => c.StartTime).ThenByDescending(c => c.Id).Select(Projection<ContestDto>(now))
             .ToPageAsync(page, cancellationToken);
     }
 
     /// <summary>GET /api/contest: one visible contest with its creator, in one query.</summary>
-    public Task<ContestDetailDto?> FindVisibleDetailAsync(int id, DateTime now, CancellationToken cancellationToken) =>
-        db.Contests.Where(c => c.Id == id && c.Visible)
-            .Select(c => new ContestDetailDto
-            {
-                Id = c.Id,
-                CreatedBy = new UserRefDto(c.CreatedBy!.Id, c.CreatedBy.Username, null),
-                Status = c.StartTime > now ? ContestValues.NotStarted : c.EndTime < now ? ContestValues.Ended : ContestValues.Underway,
-                ContestType = c.Password != null && c.Password != "" ? ContestValues.PasswordProtected : ContestValues.Public,
-                Title = c.Title,
-                Description = c.Description,
-                Tag = c.Tag,
-                StartTime = c.StartTime,
-                EndTime = c.EndTime,
-                CreateTime = c.CreateTime,
-                LastUpdateTime = c.LastUpdateTime,
-                Now = now,
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+    public async Task<ContestDetailDto?> FindVisibleDetailAsync(int id, DateTime now, CancellationToken cancellationToken) =>
+        await db.Contests.Where(c => c.Id == id && c.Visible).Select(Projection<ContestDetailDto>(now)).FirstOrDefaultAsync(cancellationToken)
+            is { } contest ? contest with { Now = now } : null;
 
     public Task<ContestAdminDto?> FindAdminAsync(int id, DateTime now, CancellationToken cancellationToken) =>
         AdminProjection(db.Contests.Where(c => c.Id == id), now).FirstOrDefaultAsync(cancellationToken);
@@ -129,7 +100,7 @@ public class ContestRepository(OnlineJudgeDbContext db)
 
     /// <summary>
     /// contest.md §2.4: a hidden copy starting in ten minutes, with copies of every problem (tags included, counters
-    /// reset), all in one transaction. Returns the new id, or null when the original does not exist.
+    /// reset); run it in a transaction. Returns the new id, or null when the original does not exist.
     /// </summary>
     public async Task<int?> CloneAsync(int sourceId, int createdById, DateTime now, CancellationToken cancellationToken)
     {
@@ -141,7 +112,6 @@ public class ContestRepository(OnlineJudgeDbContext db)
             return null;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Whole microseconds (what timestamptz keeps), so that end − start stays the original duration exactly.
         var start = now.AddMinutes(10).AddTicks(-(now.Ticks % 10));
         var contest = new Contest
@@ -165,14 +135,13 @@ public class ContestRepository(OnlineJudgeDbContext db)
         var tagIds = await db.ProblemTagLinks.Where(l => db.Problems.Any(p => p.Id == l.ProblemId && p.ContestId == sourceId))
             .Select(l => new { l.ProblemId, l.ProblemTagId })
             .ToListAsync(cancellationToken);
-        var copies = problems.Select(p => (Original: p.Id, Copy: CopyProblem(p, contest.Id, createdById, now))).ToList();
+        var copies = problems.Select(p => (Original: p.Id, Copy: ProblemCopies.Copy(p, new ProblemCopyDto(contest.Id, p.IsPublic, p.Visible, p.DisplayId), createdById, now, p.LastUpdateTime))).ToList();
         db.Problems.AddRange(copies.Select(c => c.Copy));
         await db.SaveChangesAsync(cancellationToken);
 
         var newIds = copies.ToDictionary(c => c.Original, c => c.Copy.Id);
         db.ProblemTagLinks.AddRange(tagIds.Select(t => new ProblemTagLink { ProblemId = newIds[t.ProblemId], ProblemTagId = t.ProblemTagId }));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return contest.Id;
     }
 
@@ -319,24 +288,32 @@ public class ContestRepository(OnlineJudgeDbContext db)
                 x.s.Code))
             .ToListAsync(cancellationToken);
 
-    private static IQueryable<ContestAdminDto> AdminProjection(IQueryable<Contest> query, DateTime now) =>
-        query.Select(c => new ContestAdminDto
+    /// <summary>
+    /// The <c>Contest</c> fields of every contest shape, with <c>status</c> and <c>contest_type</c> computed in SQL;
+    /// <typeparamref name="T"/> picks the shape, whose other fields the caller adds.
+    /// </summary>
+    private static Expression<Func<Contest, T>> Projection<T>(DateTime now)
+        where T : ContestDto, new() =>
+        c => new T
         {
-            Id = c.Id,
-            CreatedBy = new UserRefDto(c.CreatedBy!.Id, c.CreatedBy.Username, null),
+            Id = c.Id, CreatedBy = new UserRefDto(c.CreatedBy!.Id, c.CreatedBy.Username, null),
             Status = c.StartTime > now ? ContestValues.NotStarted : c.EndTime < now ? ContestValues.Ended : ContestValues.Underway,
             ContestType = c.Password != null && c.Password != "" ? ContestValues.PasswordProtected : ContestValues.Public,
-            Title = c.Title,
-            Description = c.Description,
-            Tag = c.Tag,
-            StartTime = c.StartTime,
-            EndTime = c.EndTime,
-            CreateTime = c.CreateTime,
-            LastUpdateTime = c.LastUpdateTime,
-            Password = c.Password,
-            Visible = c.Visible,
-            AllowedIpRanges = c.AllowedIpRanges,
-        });
+            Title = c.Title, Description = c.Description, Tag = c.Tag, StartTime = c.StartTime, EndTime = c.EndTime,
+            CreateTime = c.CreateTime, LastUpdateTime = c.LastUpdateTime,
+        };
+
+    /// <summary>The admin shape: <see cref="Projection{T}"/> plus password, visibility and IP ranges, in the same query.</summary>
+    private static IQueryable<ContestAdminDto> AdminProjection(IQueryable<Contest> query, DateTime now)
+    {
+        var contest = Projection<ContestAdminDto>(now);
+        var source = contest.Parameters[0];
+        var body = (MemberInitExpression)contest.Body;
+        MemberBinding Bind(string name) => Expression.Bind(typeof(ContestAdminDto).GetProperty(name)!, Expression.Property(source, name));
+        var admin = Expression.MemberInit(body.NewExpression,
+            [.. body.Bindings, Bind(nameof(Contest.Password)), Bind(nameof(Contest.Visible)), Bind(nameof(Contest.AllowedIpRanges))]);
+        return query.Select(Expression.Lambda<Func<Contest, ContestAdminDto>>(admin, source));
+    }
 
     private static IQueryable<ContestAnnouncementDto> AnnouncementProjection(IQueryable<ContestAnnouncement> query) =>
         query.OrderByDescending(a => a.CreateTime).ThenByDescending(a => a.Id)
@@ -355,43 +332,4 @@ public class ContestRepository(OnlineJudgeDbContext db)
         contest.AllowedIpRanges = values.AllowedIpRanges;
         contest.LastUpdateTime = now;
     }
-
-    private static Problem CopyProblem(Problem p, int contestId, int createdById, DateTime now) => new()
-    {
-        DisplayId = p.DisplayId,
-        ContestId = contestId,
-        IsPublic = p.IsPublic,
-        Title = p.Title,
-        Description = p.Description,
-        InputDescription = p.InputDescription,
-        OutputDescription = p.OutputDescription,
-        Samples = p.Samples,
-        TestCaseId = p.TestCaseId,
-        TestCaseScore = p.TestCaseScore,
-        Hint = p.Hint,
-        Languages = p.Languages,
-        Template = p.Template,
-        CreateTime = now,
-        LastUpdateTime = p.LastUpdateTime,
-        CreatedById = createdById,
-        TimeLimit = p.TimeLimit,
-        MemoryLimit = p.MemoryLimit,
-        Visible = p.Visible,
-        Difficulty = p.Difficulty,
-        Source = p.Source,
-        Prompt = p.Prompt,
-        Answers = p.Answers,
-        SubmissionNumber = 0,
-        AcceptedNumber = 0,
-        StatisticInfo = [],
-        ShareSubmission = p.ShareSubmission,
-        AllowFlowchart = p.AllowFlowchart,
-        MermaidCode = p.MermaidCode,
-        FlowchartData = p.FlowchartData,
-        FlowchartHint = p.FlowchartHint,
-        ShowFlowchart = p.ShowFlowchart,
-        AstRules = p.AstRules,
-        SqlConfig = p.SqlConfig,
-        SqlDisplay = p.SqlDisplay,
-    };
 }

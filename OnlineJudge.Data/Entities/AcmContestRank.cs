@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using OnlineJudge.Data.Json;
 
 namespace OnlineJudge.Data.Entities;
 

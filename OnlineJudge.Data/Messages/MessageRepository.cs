@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using OnlineJudge.Data.Account;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
 
 namespace OnlineJudge.Data.Messages;

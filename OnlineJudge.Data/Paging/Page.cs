@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace OnlineJudge.Data.Paging;
 
 /// <summary>A paginated list as every list endpoint returns it: <c>{"results": [...], "total": n}</c>.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OnlineJudge.Data.Account;
-using OnlineJudge.Data.Entities;
 
 namespace OnlineJudge.Data.Problems;
 

@@ -1,5 +1,4 @@
 using System.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace OnlineJudge.Data.Transactions;
 
@@ -22,6 +21,33 @@ public sealed class TransactionRunner(OnlineJudgeDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(isolation, cancellationToken);
         var result = await work(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync{T}(Func{CancellationToken, Task{T}}, CancellationToken, IsolationLevel)"/>, but rolled back
+    /// when <paramref name="commitWhen"/> says no to the result (a write that found a conflict and wrote nothing that must
+    /// stay). Inside a running transaction the decision is left to the outer work.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, bool> commitWhen, CancellationToken cancellationToken,
+        IsolationLevel isolation = IsolationLevel.ReadCommitted)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(isolation, cancellationToken);
+        var result = await work(cancellationToken);
+        if (commitWhen(result))
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
         return result;
     }
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
 
 namespace OnlineJudge.Data.Users;
@@ -45,12 +43,11 @@ public class UserAdminRepository(OnlineJudgeDbContext db)
     }
 
     /// <summary>
-    /// Inserts the users and their profiles in one transaction. False (nothing written) when a username is taken,
+    /// Inserts the users and their profiles (one SaveChanges: atomic). False (nothing written) when a username is taken,
     /// e.g. by a concurrent insert.
     /// </summary>
     public async Task<bool> InsertAsync(IReadOnlyList<NewUserDto> users, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Users.AddRange(users.Select(u => new User
         {
             Username = u.Username,
@@ -73,7 +70,6 @@ public class UserAdminRepository(OnlineJudgeDbContext db)
             return false;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
@@ -84,12 +80,11 @@ public class UserAdminRepository(OnlineJudgeDbContext db)
         db.Users.AnyAsync(u => u.Email == email && u.Id != id, cancellationToken);
 
     /// <summary>
-    /// Writes an admin edit in one transaction: the user row, the submissions that carried the old username, and the
-    /// profile's real name. False when the user is gone or the new username is taken (concurrently).
+    /// Writes an admin edit: the user row, the submissions that carried the old username, and the profile's real name;
+    /// run it in a transaction rolled back on false. False when the user is gone or the new username is taken (concurrently).
     /// </summary>
     public async Task<bool> UpdateAsync(UserEditDto edit, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await db.Users.AsTracking().FirstOrDefaultAsync(u => u.Id == edit.Id, cancellationToken);
         if (user is null)
         {
@@ -129,7 +124,6 @@ public class UserAdminRepository(OnlineJudgeDbContext db)
 
         await db.UserProfiles.Where(p => p.UserId == edit.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.RealName, edit.RealName), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

@@ -144,3 +144,21 @@ public sealed record SessionInfo(
     string? UserAgent,
     [property: JsonConverter(typeof(UtcDateTimeConverter))] DateTime LastActivity,
     string SessionKey);
+
+/// <summary>Query of <c>GET /api/profile</c>: another user's profile by <c>username</c>, else the caller's.</summary>
+public sealed class ProfileQuery
+{
+    [QueryText] public string? Username { get; set; }
+}
+
+/// <summary>Query of <c>GET /api/metrics</c>.</summary>
+public sealed class MetricsQuery
+{
+    [QueryInteger(Name = "userid")] public int? UserId { get; set; }
+}
+
+/// <summary>Query of the legacy <c>DELETE /api/sessions</c>.</summary>
+public sealed class SessionKeyQuery
+{
+    [QueryText] public string? SessionKey { get; set; }
+}

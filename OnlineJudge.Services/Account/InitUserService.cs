@@ -5,7 +5,7 @@ using OnlineJudge.Data.Entities;
 namespace OnlineJudge.Services.Account;
 
 /// <summary>The operator command <c>inituser</c>: first super admin, extra admins, password resets.</summary>
-public class InitUserService(UserRepository users, PasswordHasher hasher, ILogger<InitUserService> logger)
+public class InitUserService(UserRepository users, PasswordHasher hasher, TimeProvider time, ILogger<InitUserService> logger)
 {
     /// <summary>
     /// Creates the user; false when it was skipped: users exist and <paramref name="onlyIfNoUsers"/> is set, a super
@@ -37,7 +37,7 @@ public class InitUserService(UserRepository users, PasswordHasher hasher, ILogge
             Username = username,
             Email = email,
             Password = hasher.Hash(password),
-            CreateTime = DateTime.UtcNow,
+            CreateTime = time.GetUtcNow().UtcDateTime,
             AdminType = superAdmin ? AdminType.SuperAdmin : AdminType.TeacherAdmin,
             ProblemPermission = superAdmin ? ProblemPermission.All : ProblemPermission.Own,
         };

@@ -5,11 +5,12 @@ using OnlineJudge.Data.Account;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Storage;
 using SkiaSharp;
+using OnlineJudge.Data.Transactions;
 
 namespace OnlineJudge.Services.Account;
 
 /// <summary>Profiles, avatars and metrics (account.md A4–A8).</summary>
-public class ProfileService(ProfileRepository profiles, IOptions<StorageOptions> storage, TimeProvider time)
+public class ProfileService(ProfileRepository profiles, TransactionRunner transactions, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public const string AvatarUrlPrefix = "/public/avatar/";
 
@@ -83,7 +84,8 @@ public class ProfileService(ProfileRepository profiles, IOptions<StorageOptions>
             await stream.ReadExactlyAsync(bytes, cancellationToken);
         }
 
-        var format = DetectImageFormat(bytes, out var tooLarge);
+        // Decoding the whole image is CPU work: off the request thread.
+        var (format, tooLarge) = await Task.Run(() => (DetectImageFormat(bytes, out var large), large), cancellationToken);
         if (tooLarge)
         {
             return ServiceError.Of("Picture is too large");
@@ -115,26 +117,16 @@ public class ProfileService(ProfileRepository profiles, IOptions<StorageOptions>
             : ServiceError.Of("User does not exist");
     }
 
-    public async Task<ServiceResult<object?>> RefreshDisplayIdsAsync(int userId, CancellationToken cancellationToken)
+    public async Task<ServiceResult> RefreshDisplayIdsAsync(int userId, CancellationToken cancellationToken)
     {
-        await profiles.RefreshProblemDisplayIdsAsync(userId, cancellationToken);
-        return ServiceResult<object?>.Ok(null);
+        await transactions.ExecuteAsync(ct => profiles.RefreshProblemDisplayIdsAsync(userId, ct), cancellationToken);
+        return ServiceResult.Ok();
     }
 
     /// <summary>GET /api/metrics: first and newest non-contest submission of any user, by id.</summary>
-    public async Task<ServiceResult<MetricsResult>> GetMetricsAsync(string? userId, CancellationToken cancellationToken)
+    public async Task<ServiceResult<MetricsResult>> GetMetricsAsync(int? userId, CancellationToken cancellationToken)
     {
-        SubmissionSpanDto? span = null;
-        if (!string.IsNullOrWhiteSpace(userId))
-        {
-            if (!int.TryParse(userId.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-            {
-                return new ServiceError("invalid-userid", "userid: A valid integer is required.");
-            }
-
-            span = await profiles.GetSubmissionSpanAsync(id, cancellationToken);
-        }
-
+        var span = userId is { } id ? await profiles.GetSubmissionSpanAsync(id, cancellationToken) : null;
         return span is null
             ? ServiceError.Of("暂无提交")
             : new MetricsResult(time.GetUtcNow().UtcDateTime, span.Latest, span.First);

@@ -17,14 +17,14 @@ public class UserSessionService(SessionStore sessions)
     }
 
     /// <summary>GET /api/logout: ends the caller's session, if any.</summary>
-    public async Task<ServiceResult<object?>> LogoutAsync(string? sessionKey, int? userId)
+    public async Task<ServiceResult> LogoutAsync(string? sessionKey, int? userId)
     {
         if (sessionKey is not null)
         {
             await sessions.DeleteAsync(sessionKey, userId);
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     /// <summary>Ends one of the caller's sessions. Unlike the reference, a key of someone else's session is never deleted.</summary>

@@ -1,3 +1,4 @@
+using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Validation;
 
 namespace OnlineJudge.Services.Announcements;
@@ -22,23 +23,27 @@ public class CreateAnnouncementRequest
 }
 
 /// <summary>Body of <c>PUT /api/admin/announcement</c> (announcement.md §4): the id, then the five fields of POST.</summary>
-public sealed class EditAnnouncementRequest
+public sealed class EditAnnouncementRequest : CreateAnnouncementRequest
 {
-    [IntegerField]
+    [IntegerField(BeforeInherited = true)]
     public int Id { get; set; }
+}
 
-    [StringField(MaxLength = 64)]
-    public string Title { get; set; } = "";
+/// <summary>Query of <c>GET /api/announcement</c>: one visible announcement with <c>id</c>, else a page of them.</summary>
+public class AnnouncementQuery
+{
+    [QueryInteger] public int? Id { get; set; }
+    [QueryPage] public PageRequest Page { get; set; }
+}
 
-    [StringField]
-    public string Tag { get; set; } = "";
+/// <summary>Query of <c>GET /api/admin/announcement</c>; <c>visible=true</c> keeps the visible ones.</summary>
+public sealed class AdminAnnouncementQuery : AnnouncementQuery
+{
+    [QueryFlag(TrueValue = "true")] public bool Visible { get; set; }
+}
 
-    [StringField(MaxLength = 8 * 1024 * 1024)]
-    public string Content { get; set; } = "";
-
-    [BooleanField]
-    public bool Visible { get; set; }
-
-    [BooleanField]
-    public bool Top { get; set; }
+/// <summary>Query of <c>DELETE /api/admin/announcement</c>: without an id nothing is deleted.</summary>
+public sealed class AnnouncementIdQuery
+{
+    [QueryInteger] public int? Id { get; set; }
 }

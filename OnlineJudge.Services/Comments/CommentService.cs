@@ -28,6 +28,25 @@ public sealed class CreateCommentRequest
     public string? Content { get; set; }
 }
 
+/// <summary>Query of <c>GET /api/comment</c>, <c>GET /api/comment/statistics</c> and <c>GET /api/reaction</c>.</summary>
+public sealed class ProblemIdQuery
+{
+    [QueryInteger(Missing = "problem_id is required")] public int ProblemId { get; set; }
+}
+
+/// <summary>Query of <c>GET /api/admin/comment</c> and <c>GET /api/admin/reaction</c>: <c>problem</c> is a display id.</summary>
+public sealed class ProblemFilterQuery
+{
+    [QueryText] public string? Problem { get; set; }
+    [QueryPage] public PageRequest Page { get; set; }
+}
+
+/// <summary>Query of <c>DELETE /api/admin/comment</c>: without an id nothing is deleted.</summary>
+public sealed class CommentIdQuery
+{
+    [QueryInteger] public int? Id { get; set; }
+}
+
 /// <summary>B3: count, average ratings (2 decimals) and the non-empty texts.</summary>
 public sealed record CommentStatisticsDto(int Count, CommentRatingDto Rating, IReadOnlyList<string> Contents);
 
@@ -36,11 +55,7 @@ public sealed record CommentRatingDto(double Description, double Difficulty, dou
 /// <summary>Legacy problem comments (comment.md Part B) with the <c>comment_stats:&lt;problem_id&gt;</c> cache.</summary>
 public class CommentService(CommentRepository comments, CacheService cache, TimeProvider time)
 {
-    public static readonly TimeSpan StatisticsTtl = TimeSpan.FromSeconds(3600);
-
-    public static string StatisticsCacheKey(int problemId) => "comment_stats:" + problemId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public async Task<ServiceResult<object?>> CreateAsync(CreateCommentRequest request, CurrentUser caller, CancellationToken cancellationToken)
+    public async Task<ServiceResult> CreateAsync(CreateCommentRequest request, CurrentUser caller, CancellationToken cancellationToken)
     {
         if (!await comments.VisibleProblemExistsAsync(request.ProblemId, cancellationToken))
         {
@@ -64,28 +79,15 @@ public class CommentService(CommentRepository comments, CacheService cache, Time
             Content = request.Content,
             CreateTime = time.GetUtcNow().UtcDateTime,
         }, cancellationToken);
-        await cache.DeleteAsync(StatisticsCacheKey(request.ProblemId));
-        return ServiceResult<object?>.Ok(null);
+        await cache.DeleteAsync(CacheKeys.CommentStats(request.ProblemId));
+        return ServiceResult.Ok();
     }
 
-    public async Task<ServiceResult<MyCommentDto?>> GetMineAsync(string? problemIdText, CurrentUser caller, CancellationToken cancellationToken)
-    {
-        if (ParseProblemId(problemIdText, out var problemId) is { } error)
-        {
-            return error;
-        }
+    public async Task<ServiceResult<MyCommentDto?>> GetMineAsync(int problemId, CurrentUser caller, CancellationToken cancellationToken) =>
+        await comments.FindMineAsync(problemId, caller.Id, cancellationToken);
 
-        return await comments.FindMineAsync(problemId, caller.Id, cancellationToken);
-    }
-
-    public async Task<ServiceResult<CommentStatisticsDto?>> GetStatisticsAsync(string? problemIdText, CancellationToken cancellationToken)
-    {
-        if (ParseProblemId(problemIdText, out var problemId) is { } error)
-        {
-            return error;
-        }
-
-        return await cache.GetOrCreateAsync(StatisticsCacheKey(problemId), StatisticsTtl, async ct =>
+    public async Task<ServiceResult<CommentStatisticsDto?>> GetStatisticsAsync(int problemId, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(CacheKeys.CommentStats(problemId), CacheKeys.CommentStatsTtl, async ct =>
         {
             if (await comments.AggregateAsync(problemId, ct) is not { } aggregate)
             {
@@ -96,50 +98,31 @@ public class CommentService(CommentRepository comments, CacheService cache, Time
             return new CommentStatisticsDto(aggregate.Count,
                 new CommentRatingDto(Round(aggregate.Description), Round(aggregate.Difficulty), Round(aggregate.Comprehensive)), contents);
         }, cancellationToken);
-    }
 
     /// <summary>B4: comments with text, newest first; <c>problem</c> is the display id of a non-contest problem.</summary>
-    public async Task<ServiceResult<Page<AdminCommentDto>>> ListForAdminAsync(string? problem, PageRequest page, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Page<AdminCommentDto>>> ListForAdminAsync(ProblemFilterQuery query, CancellationToken cancellationToken)
     {
         int? problemId = null;
-        if (!string.IsNullOrEmpty(problem))
+        if (!string.IsNullOrEmpty(query.Problem))
         {
-            problemId = await comments.FindPublicProblemIdAsync(problem, cancellationToken);
+            problemId = await comments.FindPublicProblemIdAsync(query.Problem, cancellationToken);
             if (problemId is null)
             {
                 return ServiceError.Of("Problem doesn't exist");
             }
         }
 
-        return await comments.ListWithContentAsync(problemId, page, cancellationToken);
+        return await comments.ListWithContentAsync(problemId, query.Page, cancellationToken);
     }
 
-    public async Task<ServiceResult<object?>> DeleteAsync(string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteAsync(int? id, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(id))
+        if (id is { } commentId)
         {
-            if (!ReactionService.TryParseInt(id, out var commentId))
-            {
-                return new ServiceError("invalid-id", "id: A valid integer is required.");
-            }
-
             await comments.DeleteAsync(commentId, cancellationToken);
         }
 
-        return ServiceResult<object?>.Ok(null);
-    }
-
-    private static ServiceError? ParseProblemId(string? text, out int problemId)
-    {
-        problemId = 0;
-        if (string.IsNullOrEmpty(text))
-        {
-            return ServiceError.Of("problem_id is required");
-        }
-
-        return ReactionService.TryParseInt(text, out problemId)
-            ? null
-            : new ServiceError("invalid-problem_id", "problem_id: A valid integer is required.");
+        return ServiceResult.Ok();
     }
 
     /// <summary>The comment's language column: <c>Python3</c> is stored as <c>Python</c>; at most 10 characters.</summary>

@@ -51,18 +51,8 @@ public sealed class SetReactionRequest : IValidatableRequest
 /// <summary>Problem reactions (comment.md Part A), read from the database at request time.</summary>
 public class ReactionService(ReactionRepository reactions, TimeProvider time)
 {
-    public async Task<ServiceResult<ReactionStateDto>> GetAsync(string? problemIdText, CurrentUser caller, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ReactionStateDto>> GetAsync(int problemId, CurrentUser caller, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(problemIdText))
-        {
-            return ServiceError.Of("problem_id is required");
-        }
-
-        if (!TryParseInt(problemIdText, out var problemId))
-        {
-            return new ServiceError("invalid-problem_id", "problem_id: A valid integer is required.");
-        }
-
         var mine = await reactions.FindTypeAsync(problemId, caller.Id, cancellationToken);
         return mine is null ? new ReactionStateDto(null, null) : new ReactionStateDto(mine, await CountsAsync(problemId, cancellationToken));
     }
@@ -85,8 +75,8 @@ public class ReactionService(ReactionRepository reactions, TimeProvider time)
     }
 
     /// <summary>comment.md A3: reactions grouped by problem; <c>problem</c> filters by display id (case-insensitive).</summary>
-    public async Task<ServiceResult<Page<ReactionStatsDto>>> ListStatsAsync(string? problem, PageRequest page, CancellationToken cancellationToken) =>
-        await reactions.ListStatsAsync(problem, page, cancellationToken);
+    public async Task<ServiceResult<Page<ReactionStatsDto>>> ListStatsAsync(ProblemFilterQuery query, CancellationToken cancellationToken) =>
+        await reactions.ListStatsAsync(query.Problem, query.Page, cancellationToken);
 
     private async Task<IReadOnlyDictionary<string, int>> CountsAsync(int problemId, CancellationToken cancellationToken)
     {
@@ -98,17 +88,5 @@ public class ReactionService(ReactionRepository reactions, TimeProvider time)
         }
 
         return ordered;
-    }
-
-    internal static bool TryParseInt(string text, out int value)
-    {
-        value = 0;
-        if (!PageRequest.TryParsePythonInt(text, out var parsed) || parsed is < int.MinValue or > int.MaxValue)
-        {
-            return false;
-        }
-
-        value = (int)parsed;
-        return true;
     }
 }

@@ -7,6 +7,7 @@ public class EnvelopeProfile : Profile
     public EnvelopeProfile()
     {
         CreateMap(typeof(ServiceResult<>), typeof(Envelope)).ConvertUsing(typeof(ServiceResultToEnvelope<>));
+        CreateMap<ServiceResult, Envelope>().ConvertUsing(result => result.Error != null ? Envelope.Of(result.Error) : new Envelope());
         CreateMap<ServiceError, Envelope>().ConvertUsing(error => Envelope.Of(error));
     }
 }

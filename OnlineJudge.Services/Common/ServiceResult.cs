@@ -21,6 +21,27 @@ public interface IServiceResult
     ServiceError? Error { get; }
 }
 
+/// <summary>A result without data: success answers <c>{"error": null, "data": null}</c>.</summary>
+public sealed class ServiceResult : IServiceResult
+{
+    private static readonly ServiceResult Success = new(null);
+
+    private ServiceResult(ServiceError? error)
+    {
+        Error = error;
+    }
+
+    public ServiceError? Error { get; }
+
+    public bool Succeeded => Error is null;
+
+    public static ServiceResult Ok() => Success;
+
+    public static ServiceResult Fail(ServiceError error) => new(error);
+
+    public static implicit operator ServiceResult(ServiceError error) => Fail(error);
+}
+
 public sealed class ServiceResult<T> : IServiceResult
 {
     private ServiceResult(T? data, ServiceError? error)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
@@ -10,11 +11,10 @@ namespace OnlineJudge.Services.Conf;
 /// conf.md §4: a random sentence of a random category of the hitokoto bundle in <c>&lt;data&gt;/hitokoto</c>. Both JSON
 /// files are cached under <c>json_data_&lt;file name as given&gt;</c> for 7200 s (platform.md §16).
 /// </summary>
-public class HitokotoService(CacheService cache, IOptions<StorageOptions> storage)
+public class HitokotoService(CacheService cache, IOptions<StorageOptions> storage, ILogger<HitokotoService> logger)
 {
     public const string CategoriesFile = "categories.json";
     public const string Failed = "获取一言失败，请稍后再试";
-    private static readonly TimeSpan FileTtl = TimeSpan.FromSeconds(7200);
 
     public string Directory => Path.Combine(storage.Value.DataRoot, "hitokoto");
 
@@ -36,6 +36,7 @@ public class HitokotoService(CacheService cache, IOptions<StorageOptions> storag
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException
             or InvalidDataException or ArgumentException or NotSupportedException)
         {
+            logger.LogWarning(exception, "No hitokoto sentence: the bundle in {Directory} is missing or malformed", Directory);
             return ServiceError.Of(Failed);
         }
     }
@@ -54,7 +55,7 @@ public class HitokotoService(CacheService cache, IOptions<StorageOptions> storag
             throw new InvalidDataException("path outside the hitokoto folder");
         }
 
-        return cache.GetOrCreateAsync("json_data_" + fileName, FileTtl, async ct =>
+        return cache.GetOrCreateAsync(CacheKeys.HitokotoFile(fileName), CacheKeys.HitokotoFileTtl, async ct =>
         {
             await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 16 * 1024, FileOptions.Asynchronous);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);

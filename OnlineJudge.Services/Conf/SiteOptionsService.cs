@@ -3,6 +3,7 @@ using OnlineJudge.Data.Conf;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Realtime;
+using OnlineJudge.Data.Transactions;
 
 namespace OnlineJudge.Services.Conf;
 
@@ -10,10 +11,8 @@ namespace OnlineJudge.Services.Conf;
 /// Site options with the reference's defaults (platform.md §15); missing rows are created on first read. The website
 /// configuration is cached in Redis under <c>website_config</c>; writers delete that key.
 /// </summary>
-public class SiteOptionsService(SysOptionRepository options, CacheService cache, RealtimePublisher realtime)
+public class SiteOptionsService(SysOptionRepository options, TransactionRunner transactions, CacheService cache, RealtimePublisher realtime)
 {
-    public const string WebsiteConfigCacheKey = "website_config";
-    private static readonly TimeSpan WebsiteConfigTtl = TimeSpan.FromMinutes(10);
 
     public static readonly IReadOnlyDictionary<string, JsonElement> WebsiteDefaults = new Dictionary<string, JsonElement>
     {
@@ -28,13 +27,13 @@ public class SiteOptionsService(SysOptionRepository options, CacheService cache,
     };
 
     public Task<WebsiteConfig> GetWebsiteConfigAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(WebsiteConfigCacheKey, WebsiteConfigTtl, LoadWebsiteConfigAsync, cancellationToken);
+        cache.GetOrCreateAsync(CacheKeys.WebsiteConfig, CacheKeys.WebsiteConfigTtl, LoadWebsiteConfigAsync, cancellationToken);
 
     /// <summary>
     /// conf.md §2: stores the eight options in one transaction (the footer sanitised, platform.md §14), drops the cached
     /// configuration and pushes one <c>config_update</c> frame per option, in the table's order, to every config socket.
     /// </summary>
-    public async Task<ServiceResult<object?>> SaveWebsiteConfigAsync(WebsiteConfigRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> SaveWebsiteConfigAsync(WebsiteConfigRequest request, CancellationToken cancellationToken)
     {
         var values = new List<KeyValuePair<string, JsonElement>>
         {
@@ -47,14 +46,14 @@ public class SiteOptionsService(SysOptionRepository options, CacheService cache,
             new("class_list", JsonSerializer.SerializeToElement(request.ClassList)),
             new("enable_maxkb", JsonSerializer.SerializeToElement(request.EnableMaxkb)),
         };
-        await options.UpsertAsync(values.ToDictionary(), cancellationToken);
-        await cache.DeleteAsync(WebsiteConfigCacheKey);
+        await transactions.ExecuteAsync(ct => options.UpsertAsync(values.ToDictionary(), ct), cancellationToken);
+        await cache.DeleteAsync(CacheKeys.WebsiteConfig);
         foreach (var (key, value) in values)
         {
             await realtime.PublishAsync(RealtimePublisher.ConfigUpdatesGroup, new ConfigUpdateFrame(key, value));
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     private async Task<WebsiteConfig> LoadWebsiteConfigAsync(CancellationToken cancellationToken)

@@ -19,25 +19,19 @@ public enum ContestCheckType
 /// <summary>The contest permission check of contest.md §0.2; first failure wins.</summary>
 public class ContestAccessService(ContestRepository contests, CacheService cache, TimeProvider time)
 {
-    /// <summary>The gate's view of a contest changes only through admin writes, which bump the contest family.</summary>
-    private static readonly TimeSpan GateTtl = TimeSpan.FromMinutes(5);
+    public static readonly ServiceError MissingContestId = ServiceError.Of("Parameter error, contest_id is required");
 
-    public async Task<ServiceResult<ContestGateDto>> CheckAsync(string? contestId, ContestCheckType checkType, CurrentUser? user,
+    /// <summary>Also the answer for a non-numeric id, which cannot name a contest (the reference crashed; spec README, decision 5).</summary>
+    public static ServiceError ContestDoesNotExist(string contestId) => ServiceError.Of($"Contest {contestId} doesn't exist");
+
+    public async Task<ServiceResult<ContestGateDto>> CheckAsync(int contestId, ContestCheckType checkType, CurrentUser? user,
         IReadOnlyDictionary<string, string>? enteredPasswords, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(contestId))
-        {
-            return ServiceError.Of("Parameter error, contest_id is required");
-        }
-
-        // A non-numeric id cannot name a contest; the reference crashed here (spec README, decision 5).
-        var contest = int.TryParse(contestId.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-            ? await cache.GetOrCreateVersionedAsync(ContestService.CacheFamily, CacheService.KeyOf("gate", id), GateTtl,
-                ct => contests.FindVisibleGateAsync(id, ct), cancellationToken)
-            : null;
+        var contest = await cache.GetOrCreateVersionedAsync(CacheKeys.ContestFamily, CacheService.KeyOf("gate", contestId), CacheKeys.ContestGateTtl,
+            ct => contests.FindVisibleGateAsync(contestId, ct), cancellationToken);
         if (contest is null)
         {
-            return ServiceError.Of($"Contest {contestId} doesn't exist");
+            return ContestDoesNotExist(contestId.ToString(CultureInfo.InvariantCulture));
         }
 
         if (user is null)
@@ -45,7 +39,7 @@ public class ContestAccessService(ContestRepository contests, CacheService cache
             return ServiceError.PermissionDenied("Please login first");
         }
 
-        if (user.IsSuperAdmin || contest.CreatedById == user.Id)
+        if (user.OwnsContest(contest.CreatedById))
         {
             return contest;
         }

@@ -5,29 +5,26 @@ using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
+using OnlineJudge.Data.Transactions;
 
 namespace OnlineJudge.Services.Contests;
 
 /// <summary>The admin contest endpoints (contest.md §2) and the legacy contest announcements and submissions download (§5).</summary>
-public class ContestAdminService(ContestRepository contests, ContestRankService ranks, CacheService cache, TimeProvider time)
+public class ContestAdminService(ContestRepository contests, TransactionRunner transactions, ContestRankService ranks, CacheService cache,
+    TimeProvider time)
 {
     private static readonly ServiceError ContestDoesNotExist = ServiceError.Of("Contest does not exist");
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>ensure_created_by (platform.md §11.4) for a contest: super admins, else its creator.</summary>
-    public static bool MayManage(CurrentUser user, int createdById) =>
-        user.IsAdminRole && (user.IsSuperAdmin || createdById == user.Id);
-
-    public async Task<ServiceResult<ContestAdminDto>> GetAsync(string id, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ContestAdminDto>> GetAsync(int id, CurrentUser user, CancellationToken cancellationToken)
     {
-        var contest = PageRequest.TryParseId(id, out var contestId) ? await contests.FindAdminAsync(contestId, Now, cancellationToken) : null;
-        return contest is null || !MayManage(user, contest.CreatedBy.Id) ? ContestDoesNotExist : contest;
+        var contest = await contests.FindAdminAsync(id, Now, cancellationToken);
+        return contest is null || !user.OwnsContest(contest.CreatedBy.Id) ? ContestDoesNotExist : contest;
     }
 
-    public async Task<ServiceResult<Page<ContestAdminDto>>> ListAsync(string? keyword, CurrentUser user, PageRequest page,
-        CancellationToken cancellationToken) =>
-        await contests.GetAdminPageAsync(keyword, user.IsSuperAdmin ? null : user.Id, Now, page, cancellationToken);
+    public async Task<ServiceResult<Page<ContestAdminDto>>> ListAsync(ContestAdminQuery query, CurrentUser user, CancellationToken cancellationToken) =>
+        await contests.GetAdminPageAsync(query.Keyword, user.OwnedContestsCreator, Now, query.Page, cancellationToken);
 
     public async Task<ServiceResult<ContestAdminDto>> CreateAsync(ContestWriteDto values, CurrentUser user, CancellationToken cancellationToken)
     {
@@ -38,14 +35,14 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
 
         // The reference stores an empty password as "" on create (a public contest); edits store NULL.
         var id = await contests.CreateAsync(values with { Password = values.Password ?? "" }, user.Id, Now, cancellationToken);
-        await cache.BumpVersionAsync(ContestService.CacheFamily);
+        await cache.InvalidateContestsAsync();
         return (await contests.FindAdminAsync(id, Now, cancellationToken))!;
     }
 
     public async Task<ServiceResult<ContestAdminDto>> UpdateAsync(int id, ContestWriteDto values, CurrentUser user, CancellationToken cancellationToken)
     {
         var contest = await contests.FindGateAsync(id, cancellationToken);
-        if (contest is null || !MayManage(user, contest.CreatedById))
+        if (contest is null || !user.OwnsContest(contest.CreatedById))
         {
             return ContestDoesNotExist;
         }
@@ -61,27 +58,22 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
             return ContestDoesNotExist;
         }
 
-        await cache.BumpVersionAsync(ContestService.CacheFamily);
+        await cache.InvalidateContestsAsync();
         return (await contests.FindAdminAsync(id, Now, cancellationToken))!;
     }
 
     public async Task<ServiceResult<ContestAdminDto>> CloneAsync(int contestId, CurrentUser user, CancellationToken cancellationToken)
     {
-        var id = await contests.CloneAsync(contestId, user.Id, Now, cancellationToken);
-        await cache.BumpVersionAsync(ContestService.CacheFamily);
+        var id = await transactions.ExecuteAsync(ct => contests.CloneAsync(contestId, user.Id, Now, ct), cancellationToken);
+        await cache.InvalidateContestsAsync();
         return id is null ? ContestDoesNotExist : (await contests.FindAdminAsync(id.Value, Now, cancellationToken))!;
     }
 
     /// <summary>GET /api/admin/contest/acm_helper: every accepted (user, problem) pair, latest accepted first.</summary>
-    public async Task<ServiceResult<List<AcmHelperItem>>> GetAcmHelperAsync(string? contestIdText, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<ServiceResult<List<AcmHelperItem>>> GetAcmHelperAsync(int contestId, CurrentUser user, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(contestIdText))
-        {
-            return ServiceError.Of("Parameter error, contest_id is required");
-        }
-
-        var contest = PageRequest.TryParseId(contestIdText, out var contestId) ? await contests.FindVisibleGateAsync(contestId, cancellationToken) : null;
-        if (contest is null || !MayManage(user, contest.CreatedById))
+        var contest = await contests.FindVisibleGateAsync(contestId, cancellationToken);
+        if (contest is null || !user.OwnsContest(contest.CreatedById))
         {
             return ContestDoesNotExist;
         }
@@ -104,7 +96,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
         return items.OrderByDescending(i => i.AcInfo.AcTime).ToList();
     }
 
-    public async Task<ServiceResult<object?>> SetAcmHelperCheckedAsync(int contestId, int rankId, string problemId, bool isChecked, CurrentUser user,
+    public async Task<ServiceResult> SetAcmHelperCheckedAsync(int contestId, int rankId, string problemId, bool isChecked, CurrentUser user,
         CancellationToken cancellationToken)
     {
         if (!await contests.RankExistsAsync(rankId, contestId, cancellationToken))
@@ -113,7 +105,7 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
         }
 
         var contest = await contests.FindGateAsync(contestId, cancellationToken);
-        if (contest is null || !MayManage(user, contest.CreatedById))
+        if (contest is null || !user.OwnsContest(contest.CreatedById))
         {
             return ContestDoesNotExist;
         }
@@ -125,18 +117,13 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
 
         // submission_info (with "checked") is part of what the rank shows.
         await ranks.InvalidateRankAsync(contestId, CancellationToken.None);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     /// <summary>Legacy GET /api/admin/download_submissions: the latest accepted code of each user and problem, zipped.</summary>
-    public async Task<ServiceResult<ContestFile>> DownloadSubmissionsAsync(string? contestIdText, bool excludeAdmin, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ContestFile>> DownloadSubmissionsAsync(int contestId, bool excludeAdmin, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(contestIdText))
-        {
-            return ServiceError.Of("Parameter error");
-        }
-
-        if (!PageRequest.TryParseId(contestIdText, out var contestId) || !await contests.ExistsAsync(contestId, cancellationToken))
+        if (!await contests.ExistsAsync(contestId, cancellationToken))
         {
             return ContestDoesNotExist;
         }
@@ -179,39 +166,33 @@ public class ContestAdminService(ContestRepository contests, ContestRankService 
         return (await contests.FindAnnouncementAsync(id, cancellationToken))! with { Content = content };
     }
 
-    public async Task<ServiceResult<object?>> UpdateAnnouncementAsync(int id, string? title, string? content, bool? visible,
+    public async Task<ServiceResult> UpdateAnnouncementAsync(int id, string? title, string? content, bool? visible,
         CancellationToken cancellationToken) =>
         await contests.UpdateAnnouncementAsync(id, title, content is null ? null : RichTextSanitizer.Sanitize(content), visible, cancellationToken)
-            ? ServiceResult<object?>.Ok(null)
+            ? ServiceResult.Ok()
             : ServiceError.Of("Contest announcement does not exist");
 
-    public async Task<ServiceResult<object?>> DeleteAnnouncementAsync(string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteAnnouncementAsync(int? id, CancellationToken cancellationToken)
     {
-        if (PageRequest.TryParseId(id, out var announcementId))
+        if (id is { } announcementId)
         {
             await contests.DeleteAnnouncementAsync(announcementId, cancellationToken);
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
-    public async Task<ServiceResult<ContestAnnouncementDto>> GetAnnouncementAsync(string id, CancellationToken cancellationToken)
-    {
-        var announcement = PageRequest.TryParseId(id, out var announcementId) ? await contests.FindAnnouncementAsync(announcementId, cancellationToken) : null;
-        return announcement is null ? ServiceError.Of("Contest announcement does not exist") : announcement;
-    }
+    public async Task<ServiceResult<ContestAnnouncementDto>> GetAnnouncementAsync(int id, CancellationToken cancellationToken) =>
+        await contests.FindAnnouncementAsync(id, cancellationToken) is { } announcement
+            ? announcement
+            : ServiceError.Of("Contest announcement does not exist");
 
-    public async Task<ServiceResult<List<ContestAnnouncementDto>>> ListAnnouncementsAsync(string? contestId, string? keyword,
-        CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(contestId))
-        {
-            return ServiceError.Of("Parameter error");
-        }
-
-        // A non-numeric contest_id crashed the reference; it names no contest (spec README, decision 5).
-        return PageRequest.TryParseId(contestId, out var id) ? await contests.GetAnnouncementsAsync(id, keyword, cancellationToken) : ContestDoesNotExist;
-    }
+    /// <summary>A non-numeric <c>contest_id</c> crashed the reference; it names no contest (spec README, decision 5).</summary>
+    public async Task<ServiceResult<List<ContestAnnouncementDto>>> ListAnnouncementsAsync(ContestAnnouncementAdminQuery query,
+        CancellationToken cancellationToken) =>
+        query.ContestId is { } contestId
+            ? await contests.GetAnnouncementsAsync(contestId, query.Keyword, cancellationToken)
+            : ServiceError.Of("Parameter error");
 
     private static ServiceError? CheckWrite(ContestWriteDto values)
     {

@@ -6,6 +6,7 @@ using OnlineJudge.Data.Contests;
 using OnlineJudge.Data.Json;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 using StackExchange.Redis;
 
@@ -24,7 +25,6 @@ namespace OnlineJudge.Services.Contests;
 /// </summary>
 public class ContestRankService(ContestRepository contests, IConnectionMultiplexer redis, TimeProvider time, ILogger<ContestRankService> logger)
 {
-    public static readonly TimeSpan SnapshotTtl = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan RebuildLockTtl = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RebuildWaitStep = TimeSpan.FromMilliseconds(50);
     private const int RebuildWaitSteps = 40;
@@ -65,10 +65,6 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
 
     private IDatabase Db => redis.GetDatabase();
 
-    public static string VersionKey(int contestId) => $"contest_rank:{{{contestId}}}:version";
-
-    public static string SnapshotKey(int contestId, long version) => $"contest_rank:{{{contestId}}}:v{version}";
-
     /// <summary>
     /// Called by the judge after it committed a change to a rank row of this contest (judge.md §6.5), and by every
     /// write here that changes what the rank shows. Cheap: one Redis command.
@@ -77,11 +73,11 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
     {
         try
         {
-            await Db.ScriptEvaluateAsync(BumpScript, [VersionKey(contestId)], [InitialVersion()]).WaitAsync(cancellationToken);
+            await Db.ScriptEvaluateAsync(BumpScript, [CacheKeys.ContestRankVersion(contestId)], [InitialVersion()]).WaitAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            // The snapshot may then be served stale until it expires (SnapshotTtl).
+            // The snapshot may then be served stale until it expires (CacheKeys.ContestRankSnapshotTtl).
             logger.LogWarning(exception, "Could not invalidate the rank of contest {ContestId}", contestId);
         }
     }
@@ -112,7 +108,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         CancellationToken cancellationToken)
     {
         var (rows, total) = await ReadAsync(contest.Id, page.Offset, page.Limit, cancellationToken);
-        var isContestAdmin = IsContestAdmin(contest, user);
+        var isContestAdmin = user?.OwnsContest(contest.CreatedById) == true;
         return new Page<ContestRankRowDto>([.. rows.Select(row => Visible(row, isContestAdmin))], total);
     }
 
@@ -121,7 +117,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
     {
         var (rows, _) = await ReadAsync(contest.Id, 0, int.MaxValue, cancellationToken);
         var problems = await contests.GetVisibleProblemsAsync(contest.Id, cancellationToken);
-        var isContestAdmin = IsContestAdmin(contest, user);
+        var isContestAdmin = user?.OwnsContest(contest.CreatedById) == true;
 
         var columns = new List<string>();
         var header = new Dictionary<string, object?>();
@@ -171,9 +167,6 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         return new ContestFile(stream.ToArray(), "application/xlsx", $"content-{contest.Id}-rank.xlsx");
     }
 
-    public static bool IsContestAdmin(ContestGateDto contest, CurrentUser? user) =>
-        user is not null && (user.IsSuperAdmin || contest.CreatedById == user.Id);
-
     private static ContestRankRowDto Visible(ContestRankRowDto row, bool isContestAdmin) =>
         isContestAdmin || row.User.RealName is null ? row : row with { User = row.User with { RealName = null } };
 
@@ -192,7 +185,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
                 }
 
                 // Missing: one caller rebuilds, the others wait for it briefly, then build for themselves.
-                var snapshotKey = SnapshotKey(contestId, version);
+                var snapshotKey = CacheKeys.ContestRankSnapshot(contestId, version);
                 if (attempt >= RebuildWaitSteps
                     || await Db.StringSetAsync(snapshotKey + ":lock", "1", RebuildLockTtl, When.NotExists).WaitAsync(cancellationToken))
                 {
@@ -217,8 +210,8 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
     {
         var start = (long)offset + 1;
         var stop = limit == int.MaxValue ? -1 : (long)offset + limit;
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(ReadScript, [VersionKey(contestId)],
-            [SnapshotKey(contestId, 0)[..^1], InitialVersion(), start, stop]).WaitAsync(cancellationToken))!;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(ReadScript, [CacheKeys.ContestRankVersion(contestId)],
+            [CacheKeys.ContestRankSnapshot(contestId, 0)[..^1], InitialVersion(), start, stop]).WaitAsync(cancellationToken))!;
         var version = long.Parse(result[0].ToString(), CultureInfo.InvariantCulture);
         var total = (int)result[1];
         var rows = new List<ContestRankRowDto>(Math.Max(result.Length - 2, 0));
@@ -243,7 +236,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         var transaction = Db.CreateTransaction();
         _ = transaction.KeyDeleteAsync(key);
         _ = transaction.ListRightPushAsync(key, values);
-        _ = transaction.KeyExpireAsync(key, SnapshotTtl);
+        _ = transaction.KeyExpireAsync(key, CacheKeys.ContestRankSnapshotTtl);
         _ = transaction.KeyDeleteAsync(key + ":lock");
         await transaction.ExecuteAsync();
     }

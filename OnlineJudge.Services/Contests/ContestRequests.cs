@@ -14,7 +14,7 @@ public sealed class ContestPasswordRequest
 }
 
 /// <summary>POST /api/admin/contest (contest.md §2.2). <c>rule_type</c>/<c>real_time_rank</c> are no longer fields: sent ones are dropped.</summary>
-public sealed class ContestCreateRequest
+public class ContestCreateRequest
 {
     [StringField(MaxLength = 128)]
     public string Title { get; set; } = "";
@@ -43,37 +43,16 @@ public sealed class ContestCreateRequest
     public ContestWriteDto ToWriteDto() => new(Title, Description, Tag, StartTime, EndTime, Password, Visible, AllowedIpRanges);
 }
 
-/// <summary>PUT /api/admin/contest (contest.md §2.3): the create fields plus <c>id</c>; the password may be null.</summary>
-public sealed class ContestEditRequest
+/// <summary>PUT /api/admin/contest (contest.md §2.3): <c>id</c>, then the create fields; the password may be null.</summary>
+public sealed class ContestEditRequest : ContestCreateRequest
 {
-    [IntegerField]
+    [IntegerField(BeforeInherited = true)]
     public int Id { get; set; }
 
-    [StringField(MaxLength = 128)]
-    public string Title { get; set; } = "";
-
-    [StringField]
-    public string Description { get; set; } = "";
-
-    [StringField]
-    public string Tag { get; set; } = "";
-
-    [DateTimeField]
-    public DateTime StartTime { get; set; }
-
-    [DateTimeField]
-    public DateTime EndTime { get; set; }
-
     [StringField(MaxLength = 32, AllowBlank = true, AllowNull = true)]
-    public string? Password { get; set; }
+    public new string? Password { get; set; }
 
-    [BooleanField]
-    public bool Visible { get; set; }
-
-    [ListField, StringField(MaxLength = 32)]
-    public List<string> AllowedIpRanges { get; set; } = [];
-
-    public ContestWriteDto ToWriteDto() => new(Title, Description, Tag, StartTime, EndTime, Password, Visible, AllowedIpRanges);
+    public new ContestWriteDto ToWriteDto() => base.ToWriteDto() with { Password = Password };
 }
 
 /// <summary>POST /api/admin/contest/clone.</summary>

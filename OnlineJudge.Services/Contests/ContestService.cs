@@ -10,26 +10,16 @@ namespace OnlineJudge.Services.Contests;
 /// <summary>The student contest endpoints (contest.md §1.1–§1.4).</summary>
 public class ContestService(ContestRepository contests, SessionStore sessions, CacheService cache, TimeProvider time)
 {
-    /// <summary>Cache family of the public contest list and details; admin writes bump it.</summary>
-    public const string CacheFamily = "contest";
+    public async Task<ServiceResult<Page<ContestDto>>> ListAsync(ContestListQuery query, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateVersionedAsync(CacheKeys.ContestFamily,
+            CacheService.KeyOf("list", query.Keyword, query.Status, query.Tag, query.Page.Limit, query.Page.Offset), CacheKeys.ContestTtl,
+            ct => contests.GetVisiblePageAsync(query.Keyword, query.Status, query.Tag, time.GetUtcNow().UtcDateTime, query.Page, ct),
+            cancellationToken);
 
-    /// <summary>Short, because status (not started / underway / ended) is computed from the clock.</summary>
-    private static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(5);
-
-    public async Task<ServiceResult<Page<ContestDto>>> ListAsync(string? keyword, string? status, string? tag, PageRequest page,
-        CancellationToken cancellationToken) =>
-        await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("list", keyword, status, tag, page.Limit, page.Offset), CacheTtl,
-            ct => contests.GetVisiblePageAsync(keyword, status, tag, time.GetUtcNow().UtcDateTime, page, ct), cancellationToken);
-
-    public async Task<ServiceResult<ContestDetailDto>> GetAsync(string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ContestDetailDto>> GetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!PageRequest.TryParsePythonInt(id, out var contestId) || contestId is <= 0 or > int.MaxValue)
-        {
-            return ServiceError.Of("Invalid parameter, id is required");
-        }
-
-        var contest = await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("detail", contestId), CacheTtl,
-            ct => contests.FindVisibleDetailAsync((int)contestId, time.GetUtcNow().UtcDateTime, ct), cancellationToken);
+        var contest = await cache.GetOrCreateVersionedAsync(CacheKeys.ContestFamily, CacheService.KeyOf("detail", id), CacheKeys.ContestTtl,
+            ct => contests.FindVisibleDetailAsync(id, time.GetUtcNow().UtcDateTime, ct), cancellationToken);
         return contest is null ? ServiceError.Of("Contest does not exist") : contest;
     }
 
@@ -59,16 +49,9 @@ public class ContestService(ContestRepository contests, SessionStore sessions, C
     }
 
     /// <summary>GET /api/contest/access: whether the password kept in the session still opens the contest.</summary>
-    public async Task<ServiceResult<ContestAccess>> GetAccessAsync(string? contestId, SessionData? session, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ContestAccess>> GetAccessAsync(int contestId, SessionData? session, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(contestId))
-        {
-            return ServiceError.Of("error");
-        }
-
-        var contest = PageRequest.TryParsePythonInt(contestId, out var id) && id is > 0 and <= int.MaxValue
-            ? await contests.FindVisibleGateAsync((int)id, cancellationToken)
-            : null;
+        var contest = await contests.FindVisibleGateAsync(contestId, cancellationToken);
         if (contest?.Password is null)
         {
             return ServiceError.Of("Contest does not exist");
@@ -79,22 +62,10 @@ public class ContestService(ContestRepository contests, SessionStore sessions, C
     }
 
     /// <summary>Legacy GET /api/contest/announcement, after the contest gate.</summary>
-    public async Task<ServiceResult<List<ContestAnnouncementDto>>> ListVisibleAnnouncementsAsync(int contestId, string? maxId,
-        CancellationToken cancellationToken)
-    {
-        int? after = null;
-        if (!string.IsNullOrEmpty(maxId))
-        {
-            if (!PageRequest.TryParsePythonInt(maxId, out var parsed))
-            {
-                return ServiceError.Of("Invalid parameter, max_id must be an integer");
-            }
-
-            after = (int)Math.Clamp(parsed, int.MinValue, int.MaxValue);
-        }
-
-        return await contests.GetVisibleAnnouncementsAsync(contestId, after, cancellationToken);
-    }
+    public async Task<ServiceResult<List<ContestAnnouncementDto>>> ListVisibleAnnouncementsAsync(int contestId, long? maxId,
+        CancellationToken cancellationToken) =>
+        await contests.GetVisibleAnnouncementsAsync(contestId, maxId is { } after ? (int)Math.Clamp(after, int.MinValue, int.MaxValue) : null,
+            cancellationToken);
 }
 
 /// <summary><c>{"access": bool}</c>.</summary>

@@ -40,13 +40,20 @@ public sealed class JudgeServerToggleRequest
     public bool IsDisabled { get; set; }
 }
 
+/// <summary>DELETE /api/admin/judge_server: the hostname whose rows go.</summary>
+public sealed class HostnameQuery
+{
+    [QueryText]
+    public string? Hostname { get; set; }
+}
+
 public sealed record JudgeServerListDto(string Token, List<JudgeServerDto> Servers);
 
 /// <summary>Judge-server registration by heartbeat and its administration (conf.md §5–8, judge.md §9).</summary>
 public class JudgeServerService(JudgeServerRepository servers, JudgeSiteOptions siteOptions, JudgeWakeups wakeups, TimeProvider time,
     ILogger<JudgeServerService> logger)
 {
-    public async Task<ServiceResult<object?>> HeartbeatAsync(HeartbeatRequest request, string? tokenHeader, string clientIp, string peerIp,
+    public async Task<ServiceResult> HeartbeatAsync(HeartbeatRequest request, string? tokenHeader, string clientIp, string peerIp,
         CancellationToken cancellationToken)
     {
         var expected = JudgeSiteOptions.HashToken(await siteOptions.GetTokenAsync(cancellationToken));
@@ -64,7 +71,7 @@ public class JudgeServerService(JudgeServerRepository servers, JudgeSiteOptions 
         }
 
         await wakeups.WakeAllAsync();
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     public async Task<ServiceResult<JudgeServerListDto>> ListAsync(CancellationToken cancellationToken)
@@ -73,17 +80,17 @@ public class JudgeServerService(JudgeServerRepository servers, JudgeSiteOptions 
         return new JudgeServerListDto(token, await servers.ListAsync(time.GetUtcNow().UtcDateTime, cancellationToken));
     }
 
-    public async Task<ServiceResult<object?>> DeleteAsync(string? hostname, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteAsync(string? hostname, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(hostname))
         {
             await servers.DeleteByHostnameAsync(hostname, cancellationToken);
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
-    public async Task<ServiceResult<object?>> ToggleAsync(JudgeServerToggleRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ToggleAsync(JudgeServerToggleRequest request, CancellationToken cancellationToken)
     {
         await servers.SetDisabledAsync(request.Id, request.IsDisabled, cancellationToken);
         if (!request.IsDisabled)
@@ -91,6 +98,6 @@ public class JudgeServerService(JudgeServerRepository servers, JudgeSiteOptions 
             await wakeups.WakeAllAsync();
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 }

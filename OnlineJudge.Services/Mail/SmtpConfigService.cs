@@ -16,23 +16,23 @@ public class SmtpConfigService(SysOptionRepository options, IEmailSender emailSe
             : new SmtpConfigView(settings.Server, settings.Port, settings.Email, settings.Tls);
     }
 
-    public async Task<ServiceResult<object?>> CreateAsync(CreateSmtpConfigRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> CreateAsync(CreateSmtpConfigRequest request, CancellationToken cancellationToken)
     {
         await SaveAsync(new SmtpSettings(request.Server, request.Port, request.Email, request.Password, request.Tls), cancellationToken);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     /// <summary>Copies server, port, e-mail and TLS; the password only when the key was sent.</summary>
-    public async Task<ServiceResult<object?>> EditAsync(EditSmtpConfigRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> EditAsync(EditSmtpConfigRequest request, CancellationToken cancellationToken)
     {
         var current = await LoadAsync(cancellationToken);
         var password = request.PasswordSent ? request.Password : current?.Password;
         await SaveAsync(new SmtpSettings(request.Server, request.Port, request.Email, password, request.Tls), cancellationToken);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     /// <summary>Sends the test mail; an SMTP failure answers the server's text.</summary>
-    public async Task<ServiceResult<object?>> TestAsync(TestSmtpConfigRequest request, string username, CancellationToken cancellationToken)
+    public async Task<ServiceResult> TestAsync(TestSmtpConfigRequest request, string username, CancellationToken cancellationToken)
     {
         try
         {
@@ -47,7 +47,7 @@ public class SmtpConfigService(SysOptionRepository options, IEmailSender emailSe
             return ServiceError.Of(string.IsNullOrWhiteSpace(exception.Message) ? "Failed to send email" : exception.Message);
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     private async Task<SmtpSettings?> LoadAsync(CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public class MessageService(MessageRepository messages, TimeProvider time)
     public Task<Page<MessageDto>> ListAsync(CurrentUser caller, PageRequest page, CancellationToken cancellationToken) =>
         messages.ListForRecipientAsync(caller.Id, page, cancellationToken);
 
-    public async Task<ServiceResult<object?>> CreateAsync(CreateMessageRequest request, CurrentUser caller, CancellationToken cancellationToken)
+    public async Task<ServiceResult> CreateAsync(CreateMessageRequest request, CurrentUser caller, CancellationToken cancellationToken)
     {
         if (request.Recipient == caller.Id)
         {
@@ -44,6 +44,6 @@ public class MessageService(MessageRepository messages, TimeProvider time)
 
         await messages.CreateAsync(caller.Id, request.Recipient, request.Submission, RichTextSanitizer.Sanitize(request.Message),
             time.GetUtcNow().UtcDateTime, cancellationToken);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 }

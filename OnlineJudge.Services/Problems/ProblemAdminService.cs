@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
@@ -6,75 +5,19 @@ using OnlineJudge.Data.Problems;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
-using OnlineJudge.Services.Languages;
-using OnlineJudge.Services.TestCases;
 
 namespace OnlineJudge.Services.Problems;
 
-/// <summary>Admin problem endpoints (problem.md §2): public bank, contest problems, tags, copies, statistics.</summary>
-public class ProblemAdminService(ProblemRepository problems, LanguageService languages, TestCaseService testCases, CacheService cache,
-    TimeProvider time)
+/// <summary>Admin endpoints of the public problem bank (problem.md §2.1–§2.7).</summary>
+public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteService writer, CacheService cache)
 {
-    public sealed record TagRenameResult(bool Merged, int Id, string Name, int AffectedCount);
+    private static readonly ServiceError ProblemDoesNotExist = ProblemWriteService.ProblemDoesNotExist;
 
-    public sealed record BatchTagResult(int ProblemCount, int TagCount);
-
-    public sealed record YearlyTrendDto(int Year, int Total, int Accepted, double AcRate);
-
-    public sealed record TopAcTrendDto(string ProblemId, string ProblemTitle, List<YearlyTrendDto> Yearly);
-
-    private sealed record Prepared(ProblemSqlConfig? SqlConfig, JsonElement? SqlDisplay);
-
-    private static readonly ServiceError ProblemDoesNotExist = ServiceError.Of("Problem does not exist");
-    private static readonly ServiceError ProblemDoesNotExists = ServiceError.Of("Problem does not exists");
-    private static readonly ServiceError ContestDoesNotExist = ServiceError.Of("Contest does not exist");
-    private static readonly ServiceError TagDoesNotExist = ServiceError.Of("标签不存在，请刷新后重试");
-
-    /// <summary>ensure_created_by for a problem (problem.md §0.2).</summary>
-    public static bool CanManage(CurrentUser user, int createdById) =>
-        user.IsAdminRole && (user.IsSuperAdmin || user.CanManageAllProblems || createdById == user.Id);
-
-    /// <summary>ensure_created_by for a contest.</summary>
-    public static bool CanManageContest(CurrentUser user, int createdById) => user.IsAdminRole && (user.IsSuperAdmin || createdById == user.Id);
-
-    /// <summary>Parses a required integer id of a query string; the reference crashed on a non-integer (spec README, decision 5).</summary>
-    public static ServiceResult<int> ParseId(string? value, string missingMessage, string field = "id")
+    public async Task<ServiceResult<Page<ProblemAdminListItemDto>>> ListAsync(CurrentUser user, AdminProblemQuery query,
+        CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(value))
-        {
-            return ServiceError.Of(missingMessage);
-        }
-
-        return int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : new ServiceError($"invalid-{field}", $"{field}: A valid integer is required.");
-    }
-
-    /// <summary>After a problem write: the tag lists and the cached public problem pages and details.</summary>
-    private async Task ClearTagCacheAsync()
-    {
-        await cache.DeleteByPrefixAsync(ProblemService.TagsCachePrefix);
-        await cache.BumpVersionAsync(ProblemService.CacheFamily);
-    }
-
-    // ---- public bank -----------------------------------------------------------------------------------------
-
-    public async Task<ServiceResult<Page<ProblemAdminListItemDto>>> ListAsync(CurrentUser user, string? keyword, string? author, string? tagId,
-        PageRequest page, CancellationToken cancellationToken)
-    {
-        int? tag = null;
-        if (!string.IsNullOrEmpty(tagId))
-        {
-            if (!int.TryParse(tagId.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return new ServiceError("invalid-tag_id", "tag_id: A valid integer is required.");
-            }
-
-            tag = parsed;
-        }
-
-        var filter = new AdminProblemListFilter(keyword?.Trim(), author, tag, user.CanManageAllProblems ? null : user.Id);
-        var rows = await problems.ListAdminPublicAsync(filter, page, cancellationToken);
+        var filter = new AdminProblemListFilter(query.Keyword?.Trim(), query.Author, query.TagId, user.CanManageAllProblems ? null : user.Id);
+        var rows = await problems.ListAdminPublicAsync(filter, query.Page, cancellationToken);
         var counts = rows.Results.Count == 0 ? [] : await problems.CountReactionsAsync([.. rows.Results.Select(r => r.Id)], cancellationToken);
         var top = counts.GroupBy(c => c.ProblemId).ToDictionary(g => g.Key, g => g
             .OrderByDescending(c => c.Count).ThenBy(c => ReactionOrder(c.Type)).First());
@@ -94,16 +37,10 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
         return index < 0 ? int.MaxValue : index;
     }
 
-    public async Task<ServiceResult<ProblemAdminDto>> GetAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult<ProblemAdminDto>> GetAsync(CurrentUser user, int id, CancellationToken cancellationToken)
     {
-        var parsed = ParseId(id, "Problem does not exist");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var problem = await problems.FindFullAsync(parsed.Data, cancellationToken);
-        if (problem is null || !CanManage(user, problem.CreatedBy.Id))
+        var problem = await problems.FindFullAsync(id, cancellationToken);
+        if (problem is null || !user.CanManageProblem(problem.CreatedBy.Id))
         {
             return ProblemDoesNotExist;
         }
@@ -113,7 +50,7 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
 
     public async Task<ServiceResult<ProblemAdminDto>> CreateAsync(CurrentUser user, ProblemRequest request, CancellationToken cancellationToken)
     {
-        if (await CheckLanguagesAsync(request, cancellationToken) is { } invalid)
+        if (await writer.CheckLanguagesAsync(request, cancellationToken) is { } invalid)
         {
             return invalid;
         }
@@ -128,24 +65,18 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
             return ServiceError.Of("Display ID already exists");
         }
 
-        var prepared = await PrepareAsync(request, cancellationToken);
-        if (prepared.Error is { } error)
-        {
-            return error;
-        }
-
-        return await InsertAsync(user, request, null, prepared.Data!, cancellationToken);
+        return await writer.InsertAsync(user, request, null, cancellationToken);
     }
 
-    public async Task<ServiceResult<object?>> EditAsync(CurrentUser user, EditProblemRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> EditAsync(CurrentUser user, EditProblemRequest request, CancellationToken cancellationToken)
     {
-        if (await CheckLanguagesAsync(request, cancellationToken) is { } invalid)
+        if (await writer.CheckLanguagesAsync(request, cancellationToken) is { } invalid)
         {
             return invalid;
         }
 
         var problem = await problems.FindOwnershipAsync(request.Id, cancellationToken);
-        if (problem is null || !CanManage(user, problem.CreatedById))
+        if (problem is null || !user.CanManageProblem(problem.CreatedById))
         {
             return ProblemDoesNotExist;
         }
@@ -160,518 +91,35 @@ public class ProblemAdminService(ProblemRepository problems, LanguageService lan
             return ServiceError.Of("Display ID already exists");
         }
 
-        return await UpdateAsync(request.Id, request, cancellationToken);
+        return await writer.UpdateAsync(request.Id, request, cancellationToken);
     }
 
-    public async Task<ServiceResult<object?>> DeleteAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> DeleteAsync(CurrentUser user, int id, CancellationToken cancellationToken)
     {
-        var parsed = ParseId(id, "Invalid parameter, id is required");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var problem = await problems.FindOwnershipAsync(parsed.Data, cancellationToken);
+        var problem = await problems.FindOwnershipAsync(id, cancellationToken);
         if (problem is null || problem.ContestId is not null)
         {
-            return ProblemDoesNotExists;
+            return ServiceError.Of("Problem does not exists");
         }
 
-        if (!CanManage(user, problem.CreatedById))
+        if (!user.CanManageProblem(problem.CreatedById))
         {
             return ProblemDoesNotExist;
         }
 
         await problems.DeleteAsync(problem.Id, cancellationToken);
-        await ClearTagCacheAsync();
-        return ServiceResult<object?>.Ok(null);
+        await cache.InvalidateProblemsAsync();
+        return ServiceResult.Ok();
     }
 
-    public async Task<ServiceResult<object?>> ToggleVisibleAsync(int id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ToggleVisibleAsync(int id, CancellationToken cancellationToken)
     {
         if (await problems.ToggleVisibleAsync(id, cancellationToken) == 0)
         {
             return ProblemDoesNotExist;
         }
 
-        await cache.BumpVersionAsync(ProblemService.CacheFamily);
-        return ServiceResult<object?>.Ok(null);
-    }
-
-    // ---- contest problems ------------------------------------------------------------------------------------
-
-    public async Task<ServiceResult<ProblemAdminDto>> GetContestProblemAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
-    {
-        var parsed = ParseId(id, "Problem does not exist");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var problem = await problems.FindOwnershipAsync(parsed.Data, cancellationToken);
-        if (problem is null)
-        {
-            return ProblemDoesNotExist;
-        }
-
-        // A public problem has no contest: only a super admin passes (the reference crashed for the others).
-        var allowed = problem.ContestCreatedById is { } owner ? CanManageContest(user, owner) : user.IsSuperAdmin;
-        if (!allowed)
-        {
-            return ContestDoesNotExist;
-        }
-
-        var full = await problems.FindFullAsync(problem.Id, cancellationToken);
-        return full is null ? ProblemDoesNotExist : ProblemAdminDto.From(full);
-    }
-
-    public async Task<ServiceResult<Page<ProblemAdminListItemDto>>> ListContestProblemsAsync(CurrentUser user, string? contestId, string? keyword,
-        PageRequest page, CancellationToken cancellationToken)
-    {
-        var parsed = ParseId(contestId, "Contest id is required", "contest_id");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var contest = await problems.FindContestAsync(parsed.Data, cancellationToken);
-        if (contest is null || !CanManageContest(user, contest.Value.CreatedById))
-        {
-            return ContestDoesNotExist;
-        }
-
-        var rows = await problems.ListAdminContestAsync(parsed.Data, keyword, page, cancellationToken);
-        return new Page<ProblemAdminListItemDto>([.. rows.Results.Select(ProblemAdminListItemDto.From)], rows.Total);
-    }
-
-    public async Task<ServiceResult<ProblemAdminDto>> CreateContestProblemAsync(CurrentUser user, ContestProblemRequest request,
-        CancellationToken cancellationToken)
-    {
-        if (await CheckLanguagesAsync(request, cancellationToken) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var contest = await problems.FindContestAsync(request.ContestId, cancellationToken);
-        if (contest is null || !CanManageContest(user, contest.Value.CreatedById))
-        {
-            return ContestDoesNotExist;
-        }
-
-        if (string.IsNullOrEmpty(request.DisplayId))
-        {
-            return ServiceError.Of("Display ID is required");
-        }
-
-        if (await problems.ContestDisplayIdExistsAsync(request.ContestId, request.DisplayId, null, cancellationToken))
-        {
-            return ServiceError.Of("Duplicate Display id");
-        }
-
-        var prepared = await PrepareAsync(request, cancellationToken);
-        if (prepared.Error is { } error)
-        {
-            return error;
-        }
-
-        return await InsertAsync(user, request, request.ContestId, prepared.Data!, cancellationToken);
-    }
-
-    public async Task<ServiceResult<object?>> EditContestProblemAsync(CurrentUser user, EditContestProblemRequest request,
-        CancellationToken cancellationToken)
-    {
-        if (await CheckLanguagesAsync(request, cancellationToken) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var contest = await problems.FindContestAsync(request.ContestId, cancellationToken);
-        if (contest is null || !CanManageContest(user, contest.Value.CreatedById))
-        {
-            return ContestDoesNotExist;
-        }
-
-        var problem = await problems.FindOwnershipAsync(request.Id, cancellationToken);
-        if (problem is null || problem.ContestId != request.ContestId)
-        {
-            return ProblemDoesNotExist;
-        }
-
-        if (string.IsNullOrEmpty(request.DisplayId))
-        {
-            return ServiceError.Of("Display ID is required");
-        }
-
-        if (await problems.ContestDisplayIdExistsAsync(request.ContestId, request.DisplayId, request.Id, cancellationToken))
-        {
-            return ServiceError.Of("Display ID already exists");
-        }
-
-        return await UpdateAsync(request.Id, request, cancellationToken);
-    }
-
-    public async Task<ServiceResult<object?>> DeleteContestProblemAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
-    {
-        var parsed = ParseId(id, "Invalid parameter, id is required");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var problem = await problems.FindOwnershipAsync(parsed.Data, cancellationToken);
-        if (problem?.ContestCreatedById is not { } owner)
-        {
-            return ProblemDoesNotExists;
-        }
-
-        if (!CanManageContest(user, owner))
-        {
-            return ContestDoesNotExist;
-        }
-
-        if (await problems.HasSubmissionsAsync(problem.Id, cancellationToken))
-        {
-            return ServiceError.Of("Can't delete the problem as it has submissions");
-        }
-
-        await problems.DeleteAsync(problem.Id, cancellationToken);
-        await ClearTagCacheAsync();
-        return ServiceResult<object?>.Ok(null);
-    }
-
-    public async Task<ServiceResult<object?>> MakePublicAsync(MakePublicRequest request, CancellationToken cancellationToken)
-    {
-        if (await problems.PublicDisplayIdExistsAsync(request.DisplayId, null, cancellationToken))
-        {
-            return ServiceError.Of("Duplicate display ID");
-        }
-
-        var problem = await problems.FindFullAsync(request.Id, cancellationToken);
-        if (problem is null)
-        {
-            return ProblemDoesNotExist;
-        }
-
-        if (problem.ContestId is null || problem.IsPublic)
-        {
-            return ServiceError.Of("Already be a public problem");
-        }
-
-        await problems.CopyAsync(problem.Id, copy =>
-        {
-            copy.ContestId = null;
-            copy.IsPublic = false;
-            copy.DisplayId = request.DisplayId;
-            copy.Visible = false;
-        }, source => source.IsPublic = true, cancellationToken);
-        return ServiceResult<object?>.Ok(null);
-    }
-
-    public async Task<ServiceResult<object?>> AddFromPublicAsync(AddFromPublicRequest request, CancellationToken cancellationToken)
-    {
-        var contest = await problems.FindContestAsync(request.ContestId, cancellationToken);
-        var problem = await problems.FindOwnershipAsync(request.ProblemId, cancellationToken);
-        if (contest is null || problem is null || problem.ContestId is not null)
-        {
-            return ServiceError.Of("Contest or Problem does not exist");
-        }
-
-        if (contest.Value.EndTime < time.GetUtcNow().UtcDateTime)
-        {
-            return ServiceError.Of("Contest has ended");
-        }
-
-        if (await problems.ContestDisplayIdExistsAsync(request.ContestId, request.DisplayId, null, cancellationToken))
-        {
-            return ServiceError.Of("Duplicate display id in this contest");
-        }
-
-        await problems.CopyAsync(problem.Id, copy =>
-        {
-            copy.ContestId = request.ContestId;
-            copy.IsPublic = true;
-            copy.Visible = true;
-            copy.DisplayId = request.DisplayId;
-        }, null, cancellationToken);
-        return ServiceResult<object?>.Ok(null);
-    }
-
-    // ---- writes shared by public and contest problems --------------------------------------------------------
-
-    private async Task<ServiceError?> CheckLanguagesAsync(ProblemRequest request, CancellationToken cancellationToken)
-    {
-        var known = await languages.GetLanguageNamesAsync(cancellationToken);
-        var bad = request.Languages.FirstOrDefault(l => !known.Contains(l));
-        return bad is null ? null : new ServiceError("invalid-languages", $"languages: {bad} is not a valid language");
-    }
-
-    /// <summary>The common checks of problem.md §2.1.</summary>
-    private async Task<ServiceResult<Prepared>> PrepareAsync(ProblemRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.Languages.Contains("SQL"))
-        {
-            if (string.IsNullOrEmpty(request.InputDescription) || string.IsNullOrEmpty(request.OutputDescription))
-            {
-                return ServiceError.Of("Input and output description are required");
-            }
-
-            if (request.Samples.Count == 0)
-            {
-                return ServiceError.Of("Samples are required");
-            }
-
-            return new Prepared(null, null);
-        }
-
-        if (request.Languages.Count != 1)
-        {
-            return ServiceError.Of("SQL problem cannot be mixed with other languages");
-        }
-
-        if (request.SqlConfig is null)
-        {
-            return ServiceError.Of("SQL problem requires sql_config");
-        }
-
-        if (request.Answers?.Any(a => a.Language == "SQL" && !string.IsNullOrWhiteSpace(a.Code)) != true)
-        {
-            return ServiceError.Of("SQL problem requires a SQL reference answer");
-        }
-
-        var info = await testCases.ReadInfoAsync(request.TestCaseId, cancellationToken);
-        if (info is null)
-        {
-            return ServiceError.Of("测试点信息读取失败，请重新上传测试点");
-        }
-
-        if (!info.Sql)
-        {
-            return ServiceError.Of("测试点不是 SQL 类型，请重新上传 SQL 测试点压缩包");
-        }
-
-        if (info.Cases.Count == 0)
-        {
-            return ServiceError.Of("题目没有任何测试点");
-        }
-
-        var first = info.Cases[0].InputName;
-        if (string.IsNullOrEmpty(first))
-        {
-            return ServiceError.Of("测试点信息损坏，请重新上传测试点");
-        }
-
-        if (await testCases.ReadScriptAsync(request.TestCaseId, first, cancellationToken) is not { } initSql)
-        {
-            return ServiceError.Of($"测试点脚本 {first} 读取失败");
-        }
-
-        var answer = request.Answers.First(a => a.Language == "SQL" && !string.IsNullOrWhiteSpace(a.Code)).Code;
-        var built = await SqlDisplayBuilder.BuildAsync(initSql, answer, request.SqlConfig.Mode, cancellationToken);
-        if (built.Error is not null)
-        {
-            return ServiceError.Of("SQL 展示数据生成失败: " + built.Error);
-        }
-
-        return new Prepared(new ProblemSqlConfig { Mode = request.SqlConfig.Mode, OrderSensitive = request.SqlConfig.OrderSensitive }, built.Display);
-    }
-
-    private static void Apply(Problem problem, ProblemRequest request, Prepared prepared)
-    {
-        problem.DisplayId = request.DisplayId!;
-        problem.Title = request.Title;
-        problem.Description = RichTextSanitizer.Sanitize(request.Description);
-        problem.InputDescription = RichTextSanitizer.Sanitize(request.InputDescription);
-        problem.OutputDescription = RichTextSanitizer.Sanitize(request.OutputDescription);
-        problem.Samples = [.. request.Samples.Select(s => new ProblemSample { Input = s.Input, Output = s.Output })];
-        problem.TestCaseId = request.TestCaseId;
-        problem.TestCaseScore = [.. request.TestCaseScore.Select(s => new TestCaseScoreEntry
-        {
-            InputName = s.InputName, OutputName = s.OutputName, Score = s.Score,
-        })];
-        problem.TimeLimit = request.TimeLimit;
-        problem.MemoryLimit = request.MemoryLimit;
-        problem.Languages = request.Languages;
-        problem.Template = request.Template;
-        problem.Visible = request.Visible;
-        problem.Difficulty = request.Difficulty;
-        problem.Hint = request.Hint is null ? null : RichTextSanitizer.Sanitize(request.Hint);
-        problem.Source = request.Source;
-        problem.Prompt = request.Prompt;
-        problem.Answers = request.Answers?.Select(a => new ProblemAnswer { Language = a.Language, Code = a.Code }).ToList();
-        problem.ShareSubmission = request.ShareSubmission;
-        problem.AllowFlowchart = request.AllowFlowchart;
-        problem.ShowFlowchart = request.ShowFlowchart;
-        if (request.MermaidCode != ProblemRequest.NotSent)
-        {
-            problem.MermaidCode = request.MermaidCode;
-        }
-
-        if (request.FlowchartHint != ProblemRequest.NotSent)
-        {
-            problem.FlowchartHint = request.FlowchartHint;
-        }
-
-        problem.AstRules = request.AstRules.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : request.AstRules.Clone();
-        problem.SqlConfig = prepared.SqlConfig;
-        problem.SqlDisplay = prepared.SqlDisplay;
-        problem.LastUpdateTime = DateTime.UtcNow;
-    }
-
-    private async Task<ServiceResult<ProblemAdminDto>> InsertAsync(CurrentUser user, ProblemRequest request, int? contestId, Prepared prepared,
-        CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var problem = new Problem { ContestId = contestId, CreatedById = user.Id, CreateTime = now, FlowchartData = JsonDefaults.EmptyObject };
-        Apply(problem, request, prepared);
-        problem.MermaidCode = request.MermaidCode == ProblemRequest.NotSent ? null : request.MermaidCode;
-        problem.FlowchartHint = request.FlowchartHint == ProblemRequest.NotSent ? null : request.FlowchartHint;
-        problem.LastUpdateTime = now;
-        var (id, _) = await problems.InsertAsync(problem, request.Tags, cancellationToken);
-        await ClearTagCacheAsync();
-        var created = await problems.FindFullAsync(id, cancellationToken);
-        return ProblemAdminDto.From(created!);
-    }
-
-    private async Task<ServiceResult<object?>> UpdateAsync(int id, ProblemRequest request, CancellationToken cancellationToken)
-    {
-        var prepared = await PrepareAsync(request, cancellationToken);
-        if (prepared.Error is { } error)
-        {
-            return error;
-        }
-
-        var (found, _) = await problems.UpdateAsync(id, problem => Apply(problem, request, prepared.Data!), request.Tags, cancellationToken);
-        if (!found)
-        {
-            return ProblemDoesNotExist;
-        }
-
-        await ClearTagCacheAsync();
-        return ServiceResult<object?>.Ok(null);
-    }
-
-    // ---- tags ------------------------------------------------------------------------------------------------
-
-    public async Task<ServiceResult<List<TagAdminDto>>> ListTagsAsync(string? keyword, CancellationToken cancellationToken) =>
-        await problems.ListTagsWithCountsAsync(keyword?.Trim(), cancellationToken);
-
-    public async Task<ServiceResult<TagRenameResult>> RenameTagAsync(RenameTagRequest request, CancellationToken cancellationToken)
-    {
-        var tag = await problems.FindTagAsync(request.Id, cancellationToken);
-        if (tag is null)
-        {
-            return TagDoesNotExist;
-        }
-
-        var name = request.Name.Trim();
-        if (name.Length == 0)
-        {
-            return ServiceError.Of("标签名不能为空");
-        }
-
-        var target = await problems.FindOtherTagByNameAsync(tag.Id, name, cancellationToken);
-        TagRenameResult result;
-        if (target is null)
-        {
-            await problems.RenameTagAsync(tag.Id, name, cancellationToken);
-            result = new TagRenameResult(false, tag.Id, name, 0);
-        }
-        else
-        {
-            var affected = await problems.MergeTagAsync(tag.Id, target.Id, cancellationToken);
-            result = new TagRenameResult(true, target.Id, target.Name, affected);
-        }
-
-        await ClearTagCacheAsync();
-        return result;
-    }
-
-    public async Task<ServiceResult<object?>> DeleteTagAsync(string? id, CancellationToken cancellationToken)
-    {
-        var parsed = ParseId(id, "Invalid parameter, id is required");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        if (await problems.DeleteTagAsync(parsed.Data, cancellationToken) == 0)
-        {
-            return TagDoesNotExist;
-        }
-
-        await ClearTagCacheAsync();
-        return ServiceResult<object?>.Ok(null);
-    }
-
-    public async Task<ServiceResult<BatchTagResult>> BatchTagAsync(CurrentUser user, BatchTagRequest request, CancellationToken cancellationToken)
-    {
-        var problemIds = await problems.FilterPublicProblemIdsAsync([.. request.ProblemIds.Distinct()],
-            user.CanManageAllProblems ? null : user.Id, cancellationToken);
-        if (problemIds.Count == 0)
-        {
-            return ServiceError.Of("没有可操作的题目");
-        }
-
-        List<int> tagIds;
-        if (request.Action == "add")
-        {
-            (tagIds, _) = await problems.ResolveTagsAsync(request.TagNames, cancellationToken);
-        }
-        else
-        {
-            tagIds = await problems.FindTagIdsByNamesAsync(request.TagNames, cancellationToken);
-        }
-
-        if (tagIds.Count == 0)
-        {
-            return ServiceError.Of("没有匹配的标签");
-        }
-
-        if (request.Action == "add")
-        {
-            await problems.AddTagsAsync(problemIds, tagIds, cancellationToken);
-        }
-        else
-        {
-            await problems.RemoveTagsAsync(problemIds, tagIds, cancellationToken);
-        }
-
-        await ClearTagCacheAsync();
-        return new BatchTagResult(problemIds.Count, tagIds.Count);
-    }
-
-    // ---- statistics ------------------------------------------------------------------------------------------
-
-    public async Task<ServiceResult<List<StuckProblemDto>>> StuckAsync(CancellationToken cancellationToken) =>
-        await problems.ListStuckAsync(cancellationToken);
-
-    public async Task<ServiceResult<List<TopAcTrendDto>>> TopAcTrendAsync(string? sinceYear, string? untilYear, string? minPerYear,
-        CancellationToken cancellationToken)
-    {
-        var current = time.GetUtcNow().UtcDateTime.Year;
-        var since = PageRequest.TryParsePythonInt(sinceYear ?? "2023", out var s) && s >= 2022 && s <= current ? (int)s : 2023;
-        int until;
-        if (untilYear is null)
-        {
-            until = current;
-        }
-        else if (!PageRequest.TryParsePythonInt(untilYear, out var u) || u < since || u > current)
-        {
-            until = current - 1;
-        }
-        else
-        {
-            until = (int)u;
-        }
-
-        var min = PageRequest.TryParsePythonInt(minPerYear ?? "100", out var m) && m is 50 or 100 or 200 ? (int)m : 100;
-        var rows = await problems.CountPracticeByProblemYearAsync(since, until, cancellationToken);
-        var years = until - since + 1;
-        return rows.GroupBy(r => r.ProblemId)
-            .Where(g => years > 0 && g.Count() == years && g.All(r => r.Total > min))
-            .OrderBy(g => g.Key)
-            .Select(g => new TopAcTrendDto(g.First().DisplayId, g.First().Title, [.. g.OrderBy(r => r.Year)
-                .Select(r => new YearlyTrendDto(r.Year, r.Total, r.Accepted, Math.Round(r.Accepted * 100.0 / r.Total, 1, MidpointRounding.ToEven)))]))
-            .ToList();
+        await cache.BumpVersionAsync(CacheKeys.ProblemFamily);
+        return ServiceResult.Ok();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OnlineJudge.Data.Contests;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Data.Problems;
@@ -10,47 +9,30 @@ using OnlineJudge.Services.Common;
 namespace OnlineJudge.Services.Problems;
 
 /// <summary>Student problem endpoints (problem.md §1).</summary>
-public class ProblemService(ProblemRepository problems, CacheService cache, TimeProvider time)
+public class ProblemService(PublicProblemRepository problems, ProblemTagRepository tags, ProblemStatisticsRepository statistics, CacheService cache,
+    TimeProvider time)
 {
-    public const string TagsCachePrefix = "problem_tags:";
-    public const string AuthorsAllCacheKey = "problem_authors_all";
-    public const string AuthorsVisibleCacheKey = "problem_authors_only_visible";
-    public const string YearlyAcCachePrefix = "problem_yearly_ac:";
-
-    /// <summary>
-    /// Cache family of the public problem pages and details (the same for every caller; <c>my_status</c> is added per
-    /// caller). Problem writes bump it; the short lifetime bounds how stale the judge's counters can look.
-    /// </summary>
-    public const string CacheFamily = "problem";
-
-    private static readonly TimeSpan PublicTtl = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan TagsTtl = TimeSpan.FromSeconds(3600);
-    private static readonly TimeSpan AuthorsTtl = TimeSpan.FromSeconds(7200);
-    private static readonly TimeSpan YearlyAcTtl = TimeSpan.FromSeconds(3600);
-
     public async Task<ServiceResult<List<TagDto>>> GetTagsAsync(string? keyword, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(TagsCachePrefix + (keyword ?? ""), TagsTtl,
-            ct => problems.ListUsedTagsAsync(keyword, ct), cancellationToken);
+        await cache.GetOrCreateAsync(CacheKeys.ProblemTags(keyword), CacheKeys.ProblemTagsTtl,
+            ct => tags.ListUsedTagsAsync(keyword, ct), cancellationToken);
 
-    public async Task<ServiceResult<Page<ProblemListItemDto>>> ListAsync(string? limit, string? offset, string? keyword, string? tag,
-        string? difficulty, string? author, string? sort, CurrentUser? user, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Page<ProblemListItemDto>>> ListAsync(ProblemQuery query, CurrentUser? user, CancellationToken cancellationToken)
     {
-        var filter = new ProblemListFilter(keyword?.Trim(), tag, difficulty, author, sort);
-        if (string.IsNullOrEmpty(limit))
+        var filter = new ProblemListFilter(query.Keyword?.Trim(), query.Tag, query.Difficulty, query.Author, query.Sort);
+        if (query.Page is not { } pageRequest)
         {
             return ServiceError.Of("Limit is needed");
         }
 
-        if (!string.IsNullOrEmpty(filter.Sort) && filter.Sort is not ("flowchart" or "ast") && !ProblemRepository.SortFields.Contains(filter.Sort))
+        if (!string.IsNullOrEmpty(filter.Sort) && filter.Sort is not ("flowchart" or "ast") && !PublicProblemRepository.SortFields.Contains(filter.Sort))
         {
             // The reference crashed on an unknown field (spec README, decision 5).
             return new ServiceError("invalid-sort", $"sort: \"{filter.Sort}\" is not a valid choice.");
         }
 
-        var pageRequest = PageRequest.Parse(limit, offset);
-        var page = await cache.GetOrCreateVersionedAsync(CacheFamily,
+        var page = await cache.GetOrCreateVersionedAsync(CacheKeys.ProblemFamily,
             CacheService.KeyOf("list", filter.Keyword, filter.Tag, filter.Difficulty, filter.Author, filter.Sort, pageRequest.Limit, pageRequest.Offset),
-            PublicTtl, async ct => (await problems.ListPublicAsync(filter, pageRequest, null, ct)).Page, cancellationToken);
+            CacheKeys.ProblemTtl, async ct => (await problems.ListPublicAsync(filter, pageRequest, null, ct)).Page, cancellationToken);
         var statuses = user is null ? null : (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).Problems;
         return new Page<ProblemListItemDto>(
             [.. page.Results.Select(r => ProblemViews.ToListItem(r) with
@@ -62,7 +44,7 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
 
     public async Task<ServiceResult<ProblemDetailDto>> GetAsync(string displayId, CurrentUser? user, CancellationToken cancellationToken)
     {
-        var detail = await cache.GetOrCreateVersionedAsync(CacheFamily, CacheService.KeyOf("detail", displayId), PublicTtl,
+        var detail = await cache.GetOrCreateVersionedAsync(CacheKeys.ProblemFamily, CacheService.KeyOf("detail", displayId), CacheKeys.ProblemTtl,
             async ct => await problems.FindPublicVisibleByDisplayIdAsync(displayId, ct) is { } row ? ProblemDetailDto.From(row) : null,
             cancellationToken);
         if (detail is null)
@@ -79,26 +61,16 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
         return detail with { MyStatus = ProblemViews.StatusOf(state.Status.Problems, detail.Id), MyFailedCount = state.FailedCount };
     }
 
-    public async Task<ServiceResult<string>> BeatCountAsync(string? problemId, CurrentUser? user, CancellationToken cancellationToken)
+    public async Task<ServiceResult<string>> BeatCountAsync(int id, CurrentUser? user, CancellationToken cancellationToken)
     {
-        if (user is null)
-        {
-            return "0";
-        }
-
-        if (!int.TryParse(problemId?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
-        {
-            return new ServiceError("invalid-problem_id", "problem_id: A valid integer is required.");
-        }
-
-        if (!await problems.HasAcceptedAsync(user.Id, id, cancellationToken))
+        if (user is null || !await statistics.HasAcceptedAsync(user.Id, id, cancellationToken))
         {
             return "0";
         }
 
         var today = time.GetUtcNow().UtcDateTime.Date;
         var since = DateTime.SpecifyKind(today.AddYears(-2), DateTimeKind.Utc);
-        var (total, accepted) = await problems.GetBeatCountsAsync(id, since, cancellationToken);
+        var (total, accepted) = await statistics.GetBeatCountsAsync(id, since, cancellationToken);
         if (total > 0 && accepted < total)
         {
             return ((total - accepted) * 100.0 / total).ToString("F2", CultureInfo.InvariantCulture);
@@ -141,7 +113,7 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
 
     public async Task<ServiceResult<List<AuthorCountDto>>> AuthorsAsync(bool includeHidden, CancellationToken cancellationToken)
     {
-        var key = includeHidden ? AuthorsAllCacheKey : AuthorsVisibleCacheKey;
+        var key = includeHidden ? CacheKeys.ProblemAuthorsAll : CacheKeys.ProblemAuthorsVisible;
         var (found, cached) = await cache.TryGetAsync<List<AuthorCountDto>>(key);
         if (found && cached is { Count: > 0 })
         {
@@ -149,7 +121,7 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
         }
 
         var authors = await problems.ListAuthorsAsync(includeHidden, cancellationToken);
-        await cache.SetAsync(key, authors, AuthorsTtl);
+        await cache.SetAsync(key, authors, CacheKeys.ProblemAuthorsTtl);
         return authors;
     }
 
@@ -160,7 +132,7 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
             return ServiceError.Of("problem_id is required");
         }
 
-        var key = YearlyAcCachePrefix + problemId;
+        var key = CacheKeys.ProblemYearlyAc(problemId);
         var (found, cached) = await cache.TryGetAsync<List<YearlyAcDto>>(key);
         if (found && cached is not null)
         {
@@ -173,35 +145,11 @@ public class ProblemService(ProblemRepository problems, CacheService cache, Time
             return ServiceError.Of("Problem does not exist");
         }
 
-        var rows = await problems.GetYearlyAcAsync(id.Value, cancellationToken);
-        await cache.SetAsync(key, rows, YearlyAcTtl);
+        var rows = await statistics.GetYearlyAcAsync(id.Value, cancellationToken);
+        await cache.SetAsync(key, rows, CacheKeys.ProblemYearlyAcTtl);
         return rows;
     }
 
     public async Task<ServiceResult<string>> PickOneAsync(CancellationToken cancellationToken) =>
         await problems.PickRandomPublicDisplayIdAsync(cancellationToken) is { } id ? id : ServiceError.Of("No problem to pick");
-
-    /// <summary>
-    /// GET /api/contest/problem after the contest gate (problem.md §1.9). Everyone past the gate gets the full view with
-    /// the statistics and their own <c>my_status</c>, as the reference gave it in ACM contests (docs/decisions.md).
-    /// </summary>
-    public async Task<ServiceResult<object>> ContestProblemsAsync(ContestGateDto contest, string? problemId, CurrentUser user,
-        CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrEmpty(problemId))
-        {
-            var problem = await problems.FindContestProblemAsync(contest.Id, problemId, cancellationToken);
-            if (problem is null)
-            {
-                return ServiceError.Of("Problem does not exist.");
-            }
-
-            var statuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
-            return ServiceResult<object>.Ok(ProblemDetailDto.From(problem) with { MyStatus = ProblemViews.StatusOf(statuses, problem.Id) });
-        }
-
-        var rows = await problems.ListContestProblemsAsync(contest.Id, cancellationToken);
-        var contestStatuses = (await problems.GetAcmStatusAsync(user.Id, cancellationToken)).ContestProblems;
-        return ServiceResult<object>.Ok(rows.Select(r => ProblemViews.ToListItem(r) with { MyStatus = ProblemViews.StatusOf(contestStatuses, r.Id) }).ToList());
-    }
 }

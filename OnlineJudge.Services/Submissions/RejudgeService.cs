@@ -16,7 +16,7 @@ public class RejudgeService(
     TimeProvider time,
     ILogger<RejudgeService> logger)
 {
-    public async Task<ServiceResult<object?>> RejudgeAsync(string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> RejudgeAsync(string? id, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(id))
         {
@@ -39,6 +39,6 @@ public class RejudgeService(
         }, cancellationToken);
         logger.LogInformation("Submission {SubmissionId} queued for rejudging", submission.Id);
         await wakeups.WakeAllAsync();
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 }

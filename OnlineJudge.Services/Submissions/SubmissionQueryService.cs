@@ -50,7 +50,7 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
         return state is null || state.UserId != userId ? null : Judge.SubmissionUpdates.FrameOf(state.Id, state.Result, state.StatisticInfo);
     }
 
-    public async Task<ServiceResult<object?>> ShareAsync(ShareSubmissionRequest request, CurrentUser user, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ShareAsync(ShareSubmissionRequest request, CurrentUser user, CancellationToken cancellationToken)
     {
         var row = await submissions.FindDetailAsync(request.Id, cancellationToken);
         if (row is null)
@@ -70,14 +70,14 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
         }
 
         await submissions.SetSharedAsync(row.Id, request.Shared, cancellationToken);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     /// <summary><c>GET /api/submissions</c>: practice submissions.</summary>
     public async Task<ServiceResult<Page<SubmissionListItemDto>>> ListPracticeAsync(SubmissionListQuery query, CurrentUser? user,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(query.Limit))
+        if (query.Page is not { } page)
         {
             return ServiceError.Of("Limit is needed");
         }
@@ -103,24 +103,18 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
             return new Page<SubmissionListItemDto>([], 0);
         }
 
-        if (!TryFilter(query, user, contestId: null, problemId, out var filter, out var error))
+        var filter = FilterOf(query, user, contestId: null, problemId, query.Language) with
         {
-            return error!;
-        }
-
-        if (query.Today == "1")
-        {
-            filter = filter with { CreatedSince = time.GetUtcNow().UtcDateTime.Date };
-        }
-
-        return await PageAsync(filter, PageRequest.Parse(query.Limit, query.Offset), user, contestEnd: null, cancellationToken);
+            CreatedSince = query.Today ? time.GetUtcNow().UtcDateTime.Date : null,
+        };
+        return await PageAsync(filter, page, user, contestEnd: null, cancellationToken);
     }
 
     /// <summary><c>GET /api/contest_submissions</c> after the contest gate (type <c>submissions</c>).</summary>
     public async Task<ServiceResult<Page<SubmissionListItemDto>>> ListContestAsync(ContestGateDto contest, SubmissionListQuery query,
         CurrentUser user, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(query.Limit))
+        if (query.Page is not { } page)
         {
             return ServiceError.Of("Limit is needed");
         }
@@ -135,19 +129,12 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
             }
         }
 
-        if (!TryFilter(query with { Language = null }, user, contest.Id, problemId, out var filter, out var error))
+        // Once started, the admins' test submissions made before the start are hidden.
+        var filter = FilterOf(query, user, contest.Id, problemId, language: null) with
         {
-            return error!;
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        if (contest.StartTime <= now)
-        {
-            // Hides the admins' test submissions made before the contest started.
-            filter = filter with { CreatedSince = contest.StartTime };
-        }
-
-        return await PageAsync(filter, PageRequest.Parse(query.Limit, query.Offset), user, contest.EndTime, cancellationToken);
+            CreatedSince = contest.StartTime <= time.GetUtcNow().UtcDateTime ? contest.StartTime : null,
+        };
+        return await PageAsync(filter, page, user, contest.EndTime, cancellationToken);
     }
 
     public async Task<ServiceResult<int>> TodayCountAsync(string? language, CancellationToken cancellationToken)
@@ -158,50 +145,17 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
             : await submissions.CountPracticeSinceAsync(since, cancellationToken);
     }
 
-    public async Task<ServiceResult<bool>> ExistsAsync(string? problemId, CurrentUser? user, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(problemId))
-        {
-            return ServiceError.Of("Parameter error, problem_id is required");
-        }
+    public async Task<ServiceResult<bool>> ExistsAsync(int problemId, CurrentUser? user, CancellationToken cancellationToken) =>
+        user is not null && await submissions.UserHasSubmittedAsync(user.Id, problemId, cancellationToken);
 
-        if (!PageRequest.TryParseId(problemId, out var id))
-        {
-            return new ServiceError("invalid-problem_id", "problem_id: A valid integer is required.");
-        }
-
-        return user is not null && await submissions.UserHasSubmittedAsync(user.Id, id, cancellationToken);
-    }
-
-    private static bool TryFilter(SubmissionListQuery query, CurrentUser? user, int? contestId, int? problemId, out SubmissionListFilter filter,
-        out ServiceError? error)
-    {
-        filter = null!;
-        error = null;
-        int? result = null;
-        if (!string.IsNullOrEmpty(query.Result))
-        {
-            if (!PageRequest.TryParseId(query.Result, out var value))
-            {
-                // The reference crashed on a non-numeric result (spec README, decision 5).
-                error = new ServiceError("invalid-result", "result: A valid integer is required.");
-                return false;
-            }
-
-            result = value;
-        }
-
-        var mine = query.Myself == "1";
-        filter = new SubmissionListFilter(
-            contestId,
+    private static SubmissionListFilter FilterOf(SubmissionListQuery query, CurrentUser? user, int? contestId, int? problemId, string? language) =>
+        new(contestId,
             problemId,
-            mine ? user?.Id ?? 0 : null,
-            mine ? null : query.Username,
-            result,
-            string.IsNullOrEmpty(query.Language) ? null : query.Language,
+            query.Myself ? user?.Id ?? 0 : null,
+            query.Myself || string.IsNullOrEmpty(query.Username) ? null : query.Username,
+            query.Result,
+            string.IsNullOrEmpty(language) ? null : language,
             null);
-        return true;
-    }
 
     private async Task<Page<SubmissionListItemDto>> PageAsync(SubmissionListFilter filter, PageRequest page, CurrentUser? user, DateTime? contestEnd,
         CancellationToken cancellationToken)

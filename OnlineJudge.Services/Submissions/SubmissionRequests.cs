@@ -1,3 +1,4 @@
+using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Validation;
 
 namespace OnlineJudge.Services.Submissions;
@@ -52,17 +53,70 @@ public sealed class FormatCodeRequest
     private string? CheckCode() => string.IsNullOrWhiteSpace(Code) ? "This field may not be blank." : null;
 }
 
-/// <summary>Query of the submission lists (submission.md §1.4, §1.5), as sent.</summary>
-public sealed record SubmissionListQuery(
-    string? Limit,
-    string? Offset,
-    string? ContestId,
-    string? ProblemId,
-    string? Myself,
-    string? Username,
-    string? Result,
-    string? Language,
-    string? Today);
+/// <summary>GET /api/submission and GET /api/admin/submission/rejudge: the submission id.</summary>
+public sealed class SubmissionIdQuery
+{
+    [QueryText]
+    public string? Id { get; set; }
+}
 
-/// <summary>Query of <c>GET /api/admin/submission/statistics</c> (submission.md §2.2), as sent.</summary>
-public sealed record SubmissionStatisticsQuery(string? Start, string? End, string? ProblemId, string? Username);
+/// <summary>Query of the submission lists (submission.md §1.4, §1.5).</summary>
+public sealed class SubmissionListQuery
+{
+    /// <summary>Null without <c>limit</c> ("Limit is needed").</summary>
+    [QueryPage(LimitRequired = true)]
+    public PageRequest? Page { get; set; }
+
+    /// <summary>Must be absent on the practice list.</summary>
+    [QueryText]
+    public string? ContestId { get; set; }
+
+    /// <summary>A display id.</summary>
+    [QueryText]
+    public string? ProblemId { get; set; }
+
+    [QueryFlag(TrueValue = "1")]
+    public bool Myself { get; set; }
+
+    [QueryText]
+    public string? Username { get; set; }
+
+    [QueryInteger]
+    public int? Result { get; set; }
+
+    [QueryText]
+    public string? Language { get; set; }
+
+    [QueryFlag(TrueValue = "1")]
+    public bool Today { get; set; }
+}
+
+/// <summary>GET /api/submissions/today_count.</summary>
+public sealed class TodayCountQuery
+{
+    [QueryText]
+    public string? Language { get; set; }
+}
+
+/// <summary>GET /api/submission_exists (legacy).</summary>
+public sealed class SubmissionExistsQuery
+{
+    [QueryInteger(Missing = "Parameter error, problem_id is required")]
+    public int ProblemId { get; set; }
+}
+
+/// <summary>Query of <c>GET /api/admin/submission/statistics</c> (submission.md §2.2).</summary>
+public sealed class SubmissionStatisticsQuery
+{
+    [QueryText]
+    public string? Start { get; set; }
+
+    [QueryText]
+    public string? End { get; set; }
+
+    [QueryText]
+    public string? ProblemId { get; set; }
+
+    [QueryText]
+    public string? Username { get; set; }
+}

@@ -46,8 +46,7 @@ public class SubmitService(
         var contestId = request.ContestId is null or 0 ? (int?)null : request.ContestId;
         if (contestId is { } id)
         {
-            var gate = await contestAccess.CheckAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ContestCheckType.Problems,
-                user, caller.ContestPasswords, cancellationToken);
+            var gate = await contestAccess.CheckAsync(id, ContestCheckType.Problems, user, caller.ContestPasswords, cancellationToken);
             if (gate.Data is not { } contest)
             {
                 return gate.Error!;

@@ -1,25 +1,18 @@
 using OnlineJudge.Data.Problems;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Common;
-using OnlineJudge.Services.Problems;
 
 namespace OnlineJudge.Services.TestCases;
 
 /// <summary>Test-case endpoints that involve a problem (problem.md §2.12, §2.15) and orphan pruning (§2.26–2.27).</summary>
-public class TestCaseAdminService(ProblemRepository problems, TestCaseService testCases)
+public class TestCaseAdminService(ProblemAdminRepository problems, TestCaseService testCases)
 {
     /// <summary>A zip ready to send: the stream (deleted when closed) and the file name.</summary>
     public sealed record TestCaseDownload(Stream Content, string FileName);
 
-    private async Task<ServiceResult<ProblemOwnershipDto>> FindOwnedAsync(CurrentUser user, string? problemId, CancellationToken cancellationToken)
+    private async Task<ServiceResult<ProblemOwnershipDto>> FindOwnedAsync(CurrentUser user, int problemId, CancellationToken cancellationToken)
     {
-        var parsed = ProblemAdminService.ParseId(problemId, "Parameter error, problem_id is required", "problem_id");
-        if (parsed.Error is { } error)
-        {
-            return error;
-        }
-
-        var problem = await problems.FindOwnershipAsync(parsed.Data, cancellationToken);
+        var problem = await problems.FindOwnershipAsync(problemId, cancellationToken);
         if (problem is null)
         {
             return ServiceError.Of("Problem does not exists");
@@ -27,12 +20,12 @@ public class TestCaseAdminService(ProblemRepository problems, TestCaseService te
 
         if (problem.ContestCreatedById is { } contestOwner)
         {
-            if (!ProblemAdminService.CanManageContest(user, contestOwner))
+            if (!user.OwnsContest(contestOwner))
             {
                 return ServiceError.Of("Contest does not exist");
             }
         }
-        else if (!ProblemAdminService.CanManage(user, problem.CreatedById))
+        else if (!user.CanManageProblem(problem.CreatedById))
         {
             return ServiceError.Of("Problem does not exist");
         }
@@ -40,7 +33,7 @@ public class TestCaseAdminService(ProblemRepository problems, TestCaseService te
         return problem;
     }
 
-    public async Task<ServiceResult<TestCaseDownload>> DownloadAsync(CurrentUser user, string? problemId, CancellationToken cancellationToken)
+    public async Task<ServiceResult<TestCaseDownload>> DownloadAsync(CurrentUser user, int problemId, CancellationToken cancellationToken)
     {
         var problem = await FindOwnedAsync(user, problemId, cancellationToken);
         if (problem.Error is { } error)
@@ -57,7 +50,7 @@ public class TestCaseAdminService(ProblemRepository problems, TestCaseService te
         return new TestCaseDownload(zip, $"problem_{problem.Data.Id}_test_cases.zip");
     }
 
-    public async Task<ServiceResult<List<SqlScriptDto>>> SqlScriptsAsync(CurrentUser user, string? problemId, CancellationToken cancellationToken)
+    public async Task<ServiceResult<List<SqlScriptDto>>> SqlScriptsAsync(CurrentUser user, int problemId, CancellationToken cancellationToken)
     {
         var problem = await FindOwnedAsync(user, problemId, cancellationToken);
         if (problem.Error is { } error)
@@ -74,12 +67,12 @@ public class TestCaseAdminService(ProblemRepository problems, TestCaseService te
         return await Task.Run(() => testCases.ListOrphans(used), cancellationToken);
     }
 
-    public async Task<ServiceResult<object?>> PruneAsync(string? id, CancellationToken cancellationToken)
+    public async Task<ServiceResult> PruneAsync(string? id, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(id))
         {
             await Task.Run(() => testCases.Delete(id), cancellationToken);
-            return ServiceResult<object?>.Ok(null);
+            return ServiceResult.Ok();
         }
 
         var used = (await problems.ListAllTestCaseIdsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -90,6 +83,6 @@ public class TestCaseAdminService(ProblemRepository problems, TestCaseService te
                 testCases.Delete(orphan.Id);
             }
         }, cancellationToken);
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace OnlineJudge.Services.TestCases;
@@ -34,14 +35,30 @@ public sealed class TestCaseLimits
     public const string Section = "TestCases";
 
     /// <summary>Largest number of entries the archive may list.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "TestCases:MaxEntries must be positive")]
     public int MaxEntries { get; set; } = 10000;
 
     /// <summary>Largest number of test cases taken from one archive.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "TestCases:MaxTestCases must be positive")]
     public int MaxTestCases { get; set; } = 1000;
 
     /// <summary>Largest uncompressed size of one file, in bytes.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "TestCases:MaxFileBytes must be positive")]
     public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Largest uncompressed size of all files together, in bytes.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "TestCases:MaxTotalBytes must be positive")]
     public long MaxTotalBytes { get; set; } = 1024L * 1024 * 1024;
+}
+
+/// <summary>Query of <c>GET /api/admin/test_case</c> and <c>GET /api/admin/sql_test_case_scripts</c>.</summary>
+public sealed class TestCaseProblemQuery
+{
+    [Validation.QueryInteger(Missing = "Parameter error, problem_id is required")] public int ProblemId { get; set; }
+}
+
+/// <summary>Query of <c>DELETE /api/admin/prune_test_case</c>: one test-case directory, or every orphan without an id.</summary>
+public sealed class PruneTestCaseQuery
+{
+    [Validation.QueryText] public string? Id { get; set; }
 }

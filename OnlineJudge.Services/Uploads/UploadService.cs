@@ -110,7 +110,7 @@ public class UploadService(IOptions<StorageOptions> storage, ILogger<UploadServi
         return "/public/upload/" + name;
     }
 
-    private static void TryDelete(string path)
+    private void TryDelete(string path)
     {
         try
         {
@@ -118,7 +118,7 @@ public class UploadService(IOptions<StorageOptions> storage, ILogger<UploadServi
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // Best effort.
+            logger.LogWarning(exception, "Could not remove the partial upload {Path}", path);
         }
     }
 }

@@ -14,19 +14,9 @@ public class ClassRankService(RankRepository ranks, UserAdminRepository users)
     private const string ClassPkNeedsClasses = "至少需要选择2个班级进行比较";
 
     /// <summary>B1: classes of a grade (class numbers starting with it), best total first.</summary>
-    public async Task<ServiceResult<List<ClassRankDto>>> GetClassRankAsync(string? grade, CancellationToken cancellationToken)
+    public async Task<ServiceResult<List<ClassRankDto>>> GetClassRankAsync(long grade, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(grade))
-        {
-            return ServiceError.Of("grade is required");
-        }
-
-        if (!PageRequest.TryParsePythonInt(grade, out var number))
-        {
-            return ServiceError.Of("grade must be an integer");
-        }
-
-        var classes = await ranks.GetClassTotalsAsync(number.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var classes = await ranks.GetClassTotalsAsync(grade.ToString(CultureInfo.InvariantCulture), cancellationToken);
         return classes
             .OrderByDescending(c => c.TotalAc).ThenBy(c => c.TotalSubmission).ThenBy(c => c.ClassName, StringComparer.Ordinal)
             .Select((c, index) => new ClassRankDto(c.ClassName, c.UserCount, c.TotalAc, c.TotalSubmission,
@@ -37,8 +27,7 @@ public class ClassRankService(RankRepository ranks, UserAdminRepository users)
     }
 
     /// <summary>B2: the caller's class, around the caller (window) or one page of it (<c>scope=all</c>).</summary>
-    public async Task<ServiceResult<UserClassRankDto>> GetUserClassRankAsync(int userId, string? scope, string? limit, string? offset,
-        CancellationToken cancellationToken)
+    public async Task<ServiceResult<UserClassRankDto>> GetUserClassRankAsync(int userId, UserClassRankQuery query, CancellationToken cancellationToken)
     {
         var className = await ranks.GetClassNameAsync(userId, cancellationToken);
         if (string.IsNullOrEmpty(className))
@@ -46,7 +35,7 @@ public class ClassRankService(RankRepository ranks, UserAdminRepository users)
             return ServiceError.Of("用户没有班级信息");
         }
 
-        var page = PageRequest.Parse(limit ?? "10", offset ?? "0");
+        var page = query.Page;
         var pageLimit = page.Limit == 0 ? PageRequest.DefaultLimit : page.Limit;
         var students = await ranks.GetClassStudentsAsync([className], cancellationToken);
         var rows = students.Select((s, index) => new ClassStudentRankDto(s.UserId, s.Username, s.AcceptedNumber, s.SubmissionNumber, index + 1))
@@ -54,7 +43,7 @@ public class ClassRankService(RankRepository ranks, UserAdminRepository users)
         var myRank = rows.FirstOrDefault(r => r.UserId == userId)?.Rank ?? -1;
 
         IReadOnlyList<ClassStudentRankDto> shown = rows;
-        if (string.Equals(scope, "all", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(query.Scope, "all", StringComparison.OrdinalIgnoreCase))
         {
             shown = [.. rows.Skip(page.Offset).Take(pageLimit)];
         }

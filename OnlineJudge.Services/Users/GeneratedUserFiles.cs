@@ -22,7 +22,7 @@ public class GeneratedUserFiles(IOptions<StorageOptions> storage, IDataProtectio
     public async Task SaveAsync(string fileId, IEnumerable<(string Username, string Password)> users, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        RemoveStaleFiles();
+        await Task.Run(RemoveStaleFiles, cancellationToken);
         using var buffer = new MemoryStream();
         await buffer.SaveAsAsync(users.Select(u => new Row { Username = u.Username, Password = u.Password }),
             cancellationToken: cancellationToken);

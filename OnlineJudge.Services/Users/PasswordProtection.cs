@@ -38,10 +38,15 @@ public static class PasswordProtectionRegistration
 /// <summary>
 /// Encrypts the copy of an admin-set password kept in <c>user.raw_password</c> so that teachers can read it (README,
 /// decision 6). Values the reference stored in plain text (at most 20 characters, never our ciphertext) are shown as
-/// they are until the password is set again.
+/// they are until the password is set again. A value that cannot be decrypted means the key ring in
+/// <c>&lt;DataRoot&gt;/keys</c> was lost or replaced: that is logged as an error (at most once a minute), never hidden.
 /// </summary>
-public class RawPasswordProtector(IDataProtectionProvider provider)
+public class RawPasswordProtector(IDataProtectionProvider provider, TimeProvider time, ILogger<RawPasswordProtector> logger)
 {
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromMinutes(1);
+
+    private long lastReport = long.MinValue;
+
     private const string Purpose = "OnlineJudge.Users.RawPassword.v1";
 
     /// <summary>Every Data Protection payload starts with its magic header 09 F0 C9 F0, which is <c>CfDJ8</c> in base64url.</summary>
@@ -68,9 +73,23 @@ public class RawPasswordProtector(IDataProtectionProvider provider)
         {
             return protector.Unprotect(stored);
         }
-        catch (CryptographicException)
+        catch (CryptographicException exception)
         {
+            ReportUnreadable(exception);
             return null;
+        }
+    }
+
+    private void ReportUnreadable(CryptographicException exception)
+    {
+        var now = time.GetTimestamp();
+        var last = Interlocked.Read(ref lastReport);
+        if ((last == long.MinValue || time.GetElapsedTime(last, now) >= ReportEvery)
+            && Interlocked.CompareExchange(ref lastReport, now, last) == last)
+        {
+            logger.LogError(exception,
+                "A stored raw_password cannot be decrypted: the Data Protection key ring in <DataRoot>/keys is missing or was replaced; "
+                + "teachers see no password until an admin sets it again");
         }
     }
 }

@@ -12,18 +12,9 @@ public sealed record ProblemRankDto(string ClassName, int Rank, int ClassAcCount
 /// <summary>User rank lists (account.md A9–A11).</summary>
 public class RankService(RankRepository ranks, CacheService cache)
 {
-    /// <summary>platform.md §16: <c>user_activity_rank:&lt;start as received&gt;</c>, 600 s, never invalidated.</summary>
-    public const string ActivityRankCachePrefix = "user_activity_rank:";
-
-    public static readonly TimeSpan ActivityRankTtl = TimeSpan.FromSeconds(600);
-
-    /// <summary>A9; <paramref name="n"/> that is not an integer counts as 0 (no cut).</summary>
-    public async Task<ServiceResult<Page<RankInfoDto>>> GetUserRankAsync(string? username, string? n, PageRequest page,
-        CancellationToken cancellationToken)
-    {
-        var cut = PageRequest.TryParsePythonInt(n ?? "0", out var value) ? (int)Math.Clamp(value, 0, int.MaxValue) : 0;
-        return await ranks.GetUserRankPageAsync(username ?? "", cut, page, cancellationToken);
-    }
+    /// <summary>A9.</summary>
+    public async Task<ServiceResult<Page<RankInfoDto>>> GetUserRankAsync(UserRankQuery query, CancellationToken cancellationToken) =>
+        await ranks.GetUserRankPageAsync(query.Username ?? "", (int)Math.Clamp(query.N, 0, int.MaxValue), query.Page, cancellationToken);
 
     /// <summary>A10, cached per exact <paramref name="start"/> text.</summary>
     public async Task<ServiceResult<List<ActivityRankDto>>> GetActivityRankAsync(string? start, CancellationToken cancellationToken)
@@ -33,7 +24,7 @@ public class RankService(RankRepository ranks, CacheService cache)
             return ServiceError.Of("start time is required");
         }
 
-        var key = ActivityRankCachePrefix + start;
+        var key = CacheKeys.ActivityRank(start);
         var (found, cached) = await cache.TryGetAsync<List<ActivityRankDto>>(key);
         if (found && cached is not null)
         {
@@ -46,7 +37,7 @@ public class RankService(RankRepository ranks, CacheService cache)
         }
 
         var rank = await ranks.GetActivityRankAsync(startUtc, cancellationToken);
-        await cache.SetAsync(key, rank, ActivityRankTtl);
+        await cache.SetAsync(key, rank, CacheKeys.ActivityRankTtl);
         return rank;
     }
 

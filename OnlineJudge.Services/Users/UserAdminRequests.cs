@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Validation;
 
 namespace OnlineJudge.Services.Users;
@@ -96,3 +97,33 @@ public sealed class UserAdminDto
 
 /// <summary>The answer of <c>POST /api/admin/generate_user</c>.</summary>
 public sealed record GeneratedUsersDto(string FileId);
+
+/// <summary>Query of <c>GET /api/admin/user</c>: one user with <c>id</c>, else the filtered, ordered page.</summary>
+public sealed class UserAdminQuery
+{
+    [QueryInteger(Invalid = "Invalid Parameter, id must be an integer")] public int? Id { get; set; }
+    /// <summary><c>-last_login</c> orders by last login; anything else by creation.</summary>
+    [QueryText] public string? OrderBy { get; set; }
+    [QueryText] public string? Type { get; set; }
+    [QueryText] public string? Keyword { get; set; }
+    [QueryPage] public PageRequest Page { get; set; }
+}
+
+/// <summary>Query of <c>DELETE /api/admin/user</c>: <c>id=1,2,3</c>.</summary>
+public sealed class UserDeleteQuery
+{
+    [QueryIdList("Invalid Parameter, id is required", "Invalid Parameter, id must be a comma-separated list of user ids")]
+    public List<int> Id { get; set; } = [];
+}
+
+/// <summary>Query of <c>GET /api/admin/generate_user</c>.</summary>
+public sealed class GeneratedFileQuery
+{
+    [QueryText] public string? FileId { get; set; }
+}
+
+/// <summary>Query of <c>GET /api/admin/random_user</c> and <c>GET /api/class_usernames</c>.</summary>
+public sealed class ClassroomQuery
+{
+    [QueryText] public string? Classroom { get; set; }
+}

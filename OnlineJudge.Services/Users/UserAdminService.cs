@@ -7,12 +7,14 @@ using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Contests;
 using AdminTypes = OnlineJudge.Data.Entities.AdminType;
 using ProblemPermissions = OnlineJudge.Data.Entities.ProblemPermission;
+using OnlineJudge.Data.Transactions;
 
 namespace OnlineJudge.Services.Users;
 
 /// <summary>Admin user management (account.md A12–A16, legacy C9/C10) and the lucky-student picker (conf.md §12).</summary>
 public partial class UserAdminService(
     UserAdminRepository users,
+    TransactionRunner transactions,
     BulkPasswordHasher hasher,
     RawPasswordProtector protector,
     GeneratedUserFiles files,
@@ -24,28 +26,20 @@ public partial class UserAdminService(
 
     private const string ResetPasswordAlphabet = "123456789";
 
-    /// <summary>A12: one user by <paramref name="id"/>, or the filtered, ordered page.</summary>
-    public async Task<ServiceResult<object>> GetAsync(string? id, string? orderBy, string? type, string? keyword, PageRequest page,
-        CancellationToken cancellationToken)
+    /// <summary>A12: one user.</summary>
+    public async Task<ServiceResult<UserAdminDto>> GetAsync(int id, CancellationToken cancellationToken) =>
+        await users.GetAsync(id, cancellationToken) is { } row ? ToDto(row) : ServiceError.Of("User does not exist");
+
+    /// <summary>A12: the filtered, ordered page.</summary>
+    public async Task<ServiceResult<Page<UserAdminDto>>> ListAsync(UserAdminQuery query, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(id))
-        {
-            if (!PageRequest.TryParseId(id, out var userId))
-            {
-                return ServiceError.Of("Invalid Parameter, id must be an integer");
-            }
-
-            var row = await users.GetAsync(userId, cancellationToken);
-            return row is null ? ServiceError.Of("User does not exist") : ToDto(row);
-        }
-
-        var query = new UserListQueryDto(type, keyword, orderBy == "-last_login");
-        var rows = await users.GetPageAsync(query, page, cancellationToken);
+        var rows = await users.GetPageAsync(new UserListQueryDto(query.Type, query.Keyword, query.OrderBy == "-last_login"), query.Page,
+            cancellationToken);
         return new Page<UserAdminDto>([.. rows.Results.Select(ToDto)], rows.Total);
     }
 
     /// <summary>A13: checks every row, then inserts all users and profiles in one transaction, or nothing.</summary>
-    public async Task<ServiceResult<object?>> ImportAsync(ImportUsersRequest request, CancellationToken cancellationToken)
+    public async Task<ServiceResult> ImportAsync(ImportUsersRequest request, CancellationToken cancellationToken)
     {
         var drafts = new List<(string Username, string Password, string? Email, string? ClassName, string? RealName)>();
         foreach (var row in request.Users)
@@ -66,11 +60,11 @@ public partial class UserAdminService(
 
         if (drafts.Count == 0)
         {
-            return ServiceResult<object?>.Ok(null);
+            return ServiceResult.Ok();
         }
 
         var insertError = await CreateUsersAsync(drafts, cancellationToken);
-        return insertError is null ? ServiceResult<object?>.Ok(null) : insertError;
+        return insertError is null ? ServiceResult.Ok() : insertError;
     }
 
     /// <summary>A14.</summary>
@@ -117,7 +111,7 @@ public partial class UserAdminService(
         var edit = new UserEditDto(request.Id, username, email, className, request.AdminType, problemPermission, request.IsDisabled,
             request.OpenApi, request.OpenApi && !current.OpenApi ? RandomStrings.LowerHex() : null, passwordHash, rawPassword,
             request.RealName);
-        if (!await users.UpdateAsync(edit, cancellationToken))
+        if (!await transactions.ExecuteAsync(ct => users.UpdateAsync(edit, ct), saved => saved, cancellationToken))
         {
             return ServiceError.Of(await users.GetAsync(request.Id, cancellationToken) is null ? "User does not exist" : "Username already exists");
         }
@@ -128,39 +122,22 @@ public partial class UserAdminService(
         return saved is null ? ServiceError.Of("User does not exist") : ToDto(saved);
     }
 
-    /// <summary>A15: <paramref name="ids"/> is a comma-separated list; the caller cannot delete themself.</summary>
-    public async Task<ServiceResult<object?>> DeleteAsync(string? ids, int callerId, CancellationToken cancellationToken)
+    /// <summary>A15: the caller cannot delete themself.</summary>
+    public async Task<ServiceResult> DeleteAsync(IReadOnlyList<int> ids, int callerId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(ids))
-        {
-            return ServiceError.Of("Invalid Parameter, id is required");
-        }
-
-        var items = ids.Split(',');
-        if (items.Contains(callerId.ToString(CultureInfo.InvariantCulture)))
+        if (ids.Contains(callerId))
         {
             return ServiceError.Of("Current user can not be deleted");
         }
 
-        var parsed = new List<int>(items.Length);
-        foreach (var item in items)
-        {
-            if (!PageRequest.TryParseId(item, out var id))
-            {
-                return ServiceError.Of("Invalid Parameter, id must be a comma-separated list of user ids");
-            }
-
-            parsed.Add(id);
-        }
-
-        var contests = await contestRanks.GetRankedContestIdsAsync(parsed, cancellationToken);
-        await users.DeleteAsync(parsed, cancellationToken);
+        var contests = await contestRanks.GetRankedContestIdsAsync(ids, cancellationToken);
+        await users.DeleteAsync(ids, cancellationToken);
         foreach (var contestId in contests)
         {
             await contestRanks.InvalidateRankAsync(contestId, CancellationToken.None);
         }
 
-        return ServiceResult<object?>.Ok(null);
+        return ServiceResult.Ok();
     }
 
     /// <summary>A16: a new 6-digit password (digits 1–9), returned in clear and kept encrypted for the teacher.</summary>

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace OnlineJudge.Services.Validation;
 
-internal sealed record FieldMeta(string Name, PropertyInfo Property, Node Node, bool Required, MethodInfo? Check);
+internal sealed record FieldMeta(string Name, PropertyInfo Property, Node Node, bool Required, MethodInfo? Check, bool BeforeInherited = false);
 
 /// <summary>The declared fields of one DTO type, built once per type.</summary>
 internal sealed partial class DtoMeta
@@ -188,7 +188,7 @@ internal sealed partial class DtoMeta
             }
         }
 
-        return [.. ordered];
+        return [.. ordered.Where(f => f.BeforeInherited), .. ordered.Where(f => !f.BeforeInherited)];
     }
 
     private static (FieldMeta Field, int Order) BuildField(Type owner, PropertyInfo property, List<FieldAttribute> attributes)
@@ -212,7 +212,7 @@ internal sealed partial class DtoMeta
             }
         }
 
-        return (new FieldMeta(field.Name ?? SnakeCase(property.Name), property, node, field.Required, check), field.Order);
+        return (new FieldMeta(field.Name ?? SnakeCase(property.Name), property, node, field.Required, check, field.BeforeInherited), field.Order);
     }
 
     internal static InvalidOperationException Misdeclared(PropertyInfo property, string problem) =>

@@ -21,6 +21,12 @@ public abstract class FieldAttribute(int order) : Attribute
     public bool AllowNull { get; set; }
 
     /// <summary>
+    /// Validated before the fields inherited from the base class, as a DRF serializer that declares this field first and
+    /// then the same fields as another (the <c>id</c> of an edit request).
+    /// </summary>
+    public bool BeforeInherited { get; set; }
+
+    /// <summary>
     /// Name of a parameterless instance method of the DTO returning <c>string?</c>, called right after this field
     /// is set (DRF's <c>validate_&lt;field&gt;</c> or a custom field); a non-null result fails this field with that message.
     /// </summary>

@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Sessions;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 using SkiaSharp;
 using StackExchange.Redis;
 

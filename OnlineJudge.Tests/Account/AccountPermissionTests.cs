@@ -1,6 +1,3 @@
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Account;
 
 /// <summary>The self-service endpoints behind <c>login_required</c> work the same for every role, logged in through the API.</summary>

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Tests.Account;

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Account;
 

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Announcements;
 
 /// <summary>announcement.md: the student list and detail, and the super admin's management.</summary>

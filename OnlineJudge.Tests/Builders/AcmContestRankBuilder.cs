@@ -1,6 +1,3 @@
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Builders;
 
 /// <summary>

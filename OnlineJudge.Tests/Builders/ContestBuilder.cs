@@ -1,6 +1,3 @@
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Builders;
 
 /// <summary>Makes contests directly in the test database; by default a visible public contest that is underway.</summary>

@@ -1,13 +1,13 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Builders;
 
 /// <summary>Makes problems (with tags) directly in the test database; by default a visible public problem.</summary>
-public class ProblemBuilder(User owner)
+public class ProblemBuilder(int ownerId)
 {
+    public ProblemBuilder(User owner)
+        : this(owner.Id)
+    {
+    }
+
     private static int sequence;
 
     private string displayId = "P" + Interlocked.Increment(ref sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -33,6 +33,7 @@ public class ProblemBuilder(User owner)
     public ProblemBuilder WithDisplayId(string value) { displayId = value; return this; }
     public ProblemBuilder WithTitle(string value) { title = value; return this; }
     public ProblemBuilder InContest(Contest contest) { contestId = contest.Id; return this; }
+    public ProblemBuilder InContest(int? value) { contestId = value; return this; }
     public ProblemBuilder Hidden() { visible = false; return this; }
     public ProblemBuilder MarkedPublic() { isPublic = true; return this; }
     public ProblemBuilder WithDifficulty(string value) { difficulty = value; return this; }
@@ -55,7 +56,7 @@ public class ProblemBuilder(User owner)
             InputDescription = "input", OutputDescription = "output", Samples = [new ProblemSample { Input = "1 2", Output = "3" }],
             TestCaseId = testCaseId, TestCaseScore = [new TestCaseScoreEntry { InputName = "1.in", OutputName = "1.out", Score = 0 }],
             Hint = "hint", Languages = languages, Template = template, CreateTime = createTime, LastUpdateTime = createTime,
-            CreatedById = owner.Id, TimeLimit = 1000, MemoryLimit = 256, Visible = visible, Difficulty = difficulty, Source = "source",
+            CreatedById = ownerId, TimeLimit = 1000, MemoryLimit = 256, Visible = visible, Difficulty = difficulty, Source = "source",
             Answers = answers, SubmissionNumber = submissionNumber, AcceptedNumber = acceptedNumber, AllowFlowchart = allowFlowchart,
             ShowFlowchart = showFlowchart, MermaidCode = mermaidCode, FlowchartData = JsonDefaults.EmptyObject, AstRules = astRules,
             SqlConfig = sqlConfig,

@@ -1,12 +1,18 @@
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Common;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Builders;
 
-/// <summary>Makes submissions directly in the test database; by default an accepted Python3 submission of the user.</summary>
-public class SubmissionBuilder(User user, Problem problem)
+/// <summary>
+/// Makes submissions directly in the test database; by default an accepted Python3 submission of the user, in the
+/// problem's contest if it has one.
+/// </summary>
+public class SubmissionBuilder(User user, int problemId, int? contestId)
 {
+    public SubmissionBuilder(User user, Problem problem)
+        : this(user, problem.Id, problem.ContestId)
+    {
+    }
+
     private string id = RandomStrings.LowerHex(32);
     private int result = JudgeStatus.Accepted;
     private string language = "Python3";
@@ -16,6 +22,7 @@ public class SubmissionBuilder(User user, Problem problem)
     private SubmissionStatisticInfo statisticInfo = new() { TimeCost = 12, MemoryCost = 4096, Score = 0 };
 
     public SubmissionBuilder WithId(string value) { id = value; return this; }
+    public SubmissionBuilder InContest(int? value) { contestId = value; return this; }
     public SubmissionBuilder WithResult(int value) { result = value; return this; }
     public SubmissionBuilder WithLanguage(string value) { language = value; return this; }
     public SubmissionBuilder WithCode(string value) { code = value; return this; }
@@ -28,8 +35,8 @@ public class SubmissionBuilder(User user, Problem problem)
         var submission = new Submission
         {
             Id = id,
-            ContestId = problem.ContestId,
-            ProblemId = problem.Id,
+            ContestId = contestId,
+            ProblemId = problemId,
             CreateTime = createTime,
             UserId = user.Id,
             Username = user.Username,

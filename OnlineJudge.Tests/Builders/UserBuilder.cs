@@ -1,6 +1,4 @@
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Builders;
 

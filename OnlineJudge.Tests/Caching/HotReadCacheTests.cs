@@ -1,6 +1,3 @@
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Caching;
 
 /// <summary>Hot reads served from the versioned cache answer exactly as from the database, and writes show at once.</summary>

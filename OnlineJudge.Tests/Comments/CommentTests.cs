@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Tests.Comments;

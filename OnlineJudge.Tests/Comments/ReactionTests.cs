@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Comments;
 
 /// <summary>comment.md Part A: problem reactions.</summary>
@@ -25,12 +19,7 @@ public class ReactionTests : IntegrationTest
         return user;
     }
 
-    private static async Task ReactAsync(User user, Problem problem, string type)
-    {
-        await using var db = TestEnvironment.CreateDbContext();
-        db.Reactions.Add(new Reaction { UserId = user.Id, ProblemId = problem.Id, Type = type, CreateTime = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-    }
+    private static Task<Reaction> ReactAsync(User user, Problem problem, string type) => new ReactionBuilder(user, problem, type).BuildAsync();
 
     [Test]
     public async Task Without_a_verdict_the_caller_sees_neither_mine_nor_counts()

@@ -1,10 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Services.Realtime;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 using OnlineJudge.Web.WebSockets;
 
 namespace OnlineJudge.Tests.Conf;

@@ -1,7 +1,3 @@
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Conf;
 
 /// <summary>conf.md §11: the admin home counters.</summary>

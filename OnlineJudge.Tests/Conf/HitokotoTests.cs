@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using OnlineJudge.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Tests.Conf;

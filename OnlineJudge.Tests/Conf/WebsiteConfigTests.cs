@@ -1,10 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Conf;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Tests.Conf;
@@ -59,11 +54,11 @@ public class WebsiteConfigTests : IntegrationTest
         await Client.LoginAsync(await new UserBuilder().AsSuperAdmin().BuildAsync());
         await Client.GetAsync("/api/website");
         var redis = TestEnvironment.Factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        Assert.That(await redis.KeyExistsAsync(SiteOptionsService.WebsiteConfigCacheKey), Is.True);
+        Assert.That(await redis.KeyExistsAsync(CacheKeys.WebsiteConfig), Is.True);
 
         (await Client.PostJsonAsync("/api/admin/website", ValidConfig())).Ok();
 
-        Assert.That(await redis.KeyExistsAsync(SiteOptionsService.WebsiteConfigCacheKey), Is.False);
+        Assert.That(await redis.KeyExistsAsync(CacheKeys.WebsiteConfig), Is.False);
     }
 
     [Test]

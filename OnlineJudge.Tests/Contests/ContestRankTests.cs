@@ -1,12 +1,6 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
-using OnlineJudge.Data.Entities;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Contests;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Tests.Contests;
@@ -128,8 +122,8 @@ public class ContestRankTests : IntegrationTest
 
         Assert.That(await Accepted(), Is.Zero);
         var redis = TestEnvironment.Factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        var version = (long)await redis.StringGetAsync(ContestRankService.VersionKey(contest.Id));
-        var snapshot = ContestRankService.SnapshotKey(contest.Id, version);
+        var version = (long)await redis.StringGetAsync(CacheKeys.ContestRankVersion(contest.Id));
+        var snapshot = CacheKeys.ContestRankSnapshot(contest.Id, version);
         Assert.Multiple(async () =>
         {
             Assert.That(await redis.ListLengthAsync(snapshot), Is.EqualTo(2), "header + one row");
@@ -147,9 +141,9 @@ public class ContestRankTests : IntegrationTest
 
         Assert.Multiple(async () =>
         {
-            Assert.That((long)await redis.StringGetAsync(ContestRankService.VersionKey(contest.Id)), Is.EqualTo(version + 1));
+            Assert.That((long)await redis.StringGetAsync(CacheKeys.ContestRankVersion(contest.Id)), Is.EqualTo(version + 1));
             Assert.That(await Accepted(), Is.EqualTo(1));
-            Assert.That(await redis.ListLengthAsync(ContestRankService.SnapshotKey(contest.Id, version + 1)), Is.EqualTo(2));
+            Assert.That(await redis.ListLengthAsync(CacheKeys.ContestRankSnapshot(contest.Id, version + 1)), Is.EqualTo(2));
         });
     }
 
@@ -241,8 +235,8 @@ public class ContestRankTests : IntegrationTest
         var data = (await Client.GetAsync($"/api/contest_rank?contest_id={contest.Id}")).Ok();
         Assert.That(data.GetProperty("total").GetInt32(), Is.Zero);
         var redis = TestEnvironment.Factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        var version = (long)await redis.StringGetAsync(ContestRankService.VersionKey(contest.Id));
-        Assert.That(await redis.ListLengthAsync(ContestRankService.SnapshotKey(contest.Id, version)), Is.EqualTo(1));
+        var version = (long)await redis.StringGetAsync(CacheKeys.ContestRankVersion(contest.Id));
+        Assert.That(await redis.ListLengthAsync(CacheKeys.ContestRankSnapshot(contest.Id, version)), Is.EqualTo(1));
     }
 
     [Test]

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Contests;
 
 /// <summary>Contest problems, tags and submissions for the contest tests.</summary>
@@ -15,25 +10,8 @@ internal static class ContestTestData
         return (visible ? builder : builder.Hidden()).BuildAsync();
     }
 
-    public static async Task<Submission> AddSubmissionAsync(Contest contest, Problem problem, User user, int result, string code, DateTime createTime)
-    {
-        var submission = new Submission
-        {
-            Id = Guid.NewGuid().ToString("N").Replace('0', 'a'),
-            ContestId = contest.Id,
-            ProblemId = problem.Id,
-            CreateTime = createTime,
-            UserId = user.Id,
-            Username = user.Username,
-            Code = code,
-            Result = result,
-            Language = "Python3",
-        };
-        await using var db = TestEnvironment.CreateDbContext();
-        db.Submissions.Add(submission);
-        await db.SaveChangesAsync();
-        return submission;
-    }
+    public static Task<Submission> AddSubmissionAsync(Contest contest, Problem problem, User user, int result, string code, DateTime createTime) =>
+        new SubmissionBuilder(user, problem.Id, contest.Id).WithResult(result).WithCode(code).CreatedAt(createTime).BuildAsync();
 
     public static async Task SetRealNameAsync(User user, string realName)
     {

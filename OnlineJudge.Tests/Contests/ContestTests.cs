@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Services.Sessions;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Contests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Foundation;
 
 public class HealthTests : IntegrationTest

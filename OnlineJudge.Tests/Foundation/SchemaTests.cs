@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Foundation;
 

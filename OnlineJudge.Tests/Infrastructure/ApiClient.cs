@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Extensions.DependencyInjection;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Sessions;
 
 namespace OnlineJudge.Tests.Infrastructure;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace OnlineJudge.Tests.Infrastructure;
 
 /// <summary>Base of every test that goes through HTTP: clean database and Redis before each test.</summary>

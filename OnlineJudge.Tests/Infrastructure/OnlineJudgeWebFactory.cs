@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Tests.Platform;
 
 namespace OnlineJudge.Tests.Infrastructure;
 
-public class OnlineJudgeWebFactory(string databaseConnectionString, string redisConnectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// The app under test; <paramref name="settings"/> override configuration keys of this host (e.g. an empty <c>Ai:ApiKey</c>).
+/// Outbound HTTP goes to <see cref="TestEnvironment.Upstream"/>.
+/// </summary>
+public class OnlineJudgeWebFactory(string databaseConnectionString, string redisConnectionString,
+    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>Low PBKDF2 cost so that tests creating users stay fast; the format is the same.</summary>
     public const int TestPasswordIterations = 1000;
@@ -28,6 +32,20 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
         builder.UseSetting("Judge:PollMilliseconds", "200");
         builder.UseSetting("Judge:RetryDelaySeconds", "0.2");
         builder.UseSetting("Judge:SweepSeconds", "1");
+        if (TestEnvironment.Upstream is { } upstream)
+        {
+            builder.UseSetting("ReleaseNotes:UpstreamUrl", upstream.Url + "/data.json");
+            builder.UseSetting("ReleaseNotes:TimeoutSeconds", "1");
+            builder.UseSetting("ReleaseNotes:LocalVersion", "2026-07-01");
+            builder.UseSetting("Ai:BaseUrl", upstream.Url);
+            builder.UseSetting("Ai:ApiKey", FakeUpstream.ApiKey);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddControllers().AddApplicationPart(typeof(PlatformProbeController).Assembly));
     }
 }

@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OnlineJudge.Data;
 using Respawn;
 using Respawn.Graph;
-using OnlineJudge.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Tests;
@@ -26,6 +24,9 @@ public class TestEnvironment
     public static string RedisConnectionString { get; private set; } = "";
 
     public static OnlineJudgeWebFactory Factory => factory ?? throw new InvalidOperationException("Test environment not started");
+
+    /// <summary>The fake of every outbound HTTP service, reset before each test.</summary>
+    public static FakeUpstream? Upstream { get; private set; }
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -59,6 +60,7 @@ public class TestEnvironment
         }
 
         redisAdmin = await ConnectionMultiplexer.ConnectAsync(RedisConnectionString + ",allowAdmin=true");
+        Upstream = await FakeUpstream.StartAsync();
         factory = new OnlineJudgeWebFactory(DatabaseConnectionString, RedisConnectionString);
     }
 
@@ -74,6 +76,11 @@ public class TestEnvironment
         {
             await redisAdmin.DisposeAsync();
         }
+
+        if (Upstream is not null)
+        {
+            await Upstream.DisposeAsync();
+        }
     }
 
     public static OnlineJudgeDbContext CreateDbContext()
@@ -87,6 +94,7 @@ public class TestEnvironment
     /// <summary>Empties every table and the test Redis database.</summary>
     public static async Task ResetAsync()
     {
+        Upstream?.Reset();
         await using (var connection = new NpgsqlConnection(DatabaseConnectionString))
         {
             await connection.OpenAsync();

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Messages;
 
 /// <summary>message.md: a super admin's note about a submission, read by its recipient.</summary>
@@ -21,12 +15,8 @@ public class MessageTests : IntegrationTest
         return new Scene(teacher, student, problem, submission);
     }
 
-    private static async Task AddMessageAsync(User sender, User recipient, Submission submission, string text, DateTime createTime)
-    {
-        await using var db = TestEnvironment.CreateDbContext();
-        db.Messages.Add(new Message { SenderId = sender.Id, RecipientId = recipient.Id, SubmissionId = submission.Id, Content = text, CreateTime = createTime });
-        await db.SaveChangesAsync();
-    }
+    private static Task<Message> AddMessageAsync(User sender, User recipient, Submission submission, string text, DateTime createTime) =>
+        new MessageBuilder(sender, recipient, submission.Id).WithContent(text).CreatedAt(createTime).BuildAsync();
 
     [Test]
     public async Task Recipients_list_their_messages_newest_first_with_sender_and_submission()

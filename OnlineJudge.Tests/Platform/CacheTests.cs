@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Services.Caching;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Platform;
 

@@ -1,9 +1,5 @@
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Contests;
 using OnlineJudge.Services.Sessions;
-using Microsoft.Extensions.DependencyInjection;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Platform;
 
@@ -95,24 +91,10 @@ public class ContestGateTests : IntegrationTest
         });
     }
 
-    private static async Task<Contest> CreateContestAsync(User owner, bool visible = true, string? password = null, DateTime? start = null)
+    private static Task<Contest> CreateContestAsync(User owner, bool visible = true, string? password = null, DateTime? start = null)
     {
-        var contest = new Contest
-        {
-            Title = "Contest",
-            Description = "<p>d</p>",
-            Tag = "练习",
-            Password = password,
-            StartTime = start ?? DateTime.UtcNow.AddHours(-1),
-            EndTime = (start ?? DateTime.UtcNow).AddHours(2),
-            CreatedById = owner.Id,
-            Visible = visible,
-            CreateTime = DateTime.UtcNow,
-            LastUpdateTime = DateTime.UtcNow,
-        };
-        await using var db = TestEnvironment.CreateDbContext();
-        db.Contests.Add(contest);
-        await db.SaveChangesAsync();
-        return contest;
+        var builder = new ContestBuilder(owner).WithPassword(password)
+            .Between(start ?? DateTime.UtcNow.AddHours(-1), (start ?? DateTime.UtcNow).AddHours(2));
+        return (visible ? builder : builder.Hidden()).BuildAsync();
     }
 }

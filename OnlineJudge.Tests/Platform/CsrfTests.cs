@@ -1,8 +1,3 @@
-using System.Net;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Platform;
 
 /// <summary>platform.md §9.2 and §9.3.</summary>

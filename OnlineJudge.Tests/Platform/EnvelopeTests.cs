@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using AutoMapper;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Services.Common;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Platform;
 

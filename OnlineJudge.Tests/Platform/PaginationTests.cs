@@ -1,5 +1,4 @@
 using OnlineJudge.Data.Paging;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Platform;
 
@@ -35,14 +34,9 @@ public class PaginationTests : IntegrationTest
     [Test]
     public async Task Pages_are_sliced_and_counted_in_sql()
     {
-        await using (var db = TestEnvironment.CreateDbContext())
+        for (var i = 0; i < 7; i++)
         {
-            for (var i = 0; i < 7; i++)
-            {
-                db.SysOptions.Add(new Data.Entities.SysOption { Key = $"k{i}", Value = System.Text.Json.JsonSerializer.SerializeToElement(i) });
-            }
-
-            await db.SaveChangesAsync();
+            await new SysOptionBuilder($"k{i}", i).BuildAsync();
         }
 
         await using var context = TestEnvironment.CreateDbContext();

@@ -1,6 +1,3 @@
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Platform;
 
 /// <summary>platform.md §10.2 and §11.3 with the README's messages.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Platform;
 
 /// <summary>platform.md §4.</summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Services.Sessions;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Tests.Platform;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OnlineJudge.Data.Json;
 using OnlineJudge.Web.Infrastructure.Envelopes;
 

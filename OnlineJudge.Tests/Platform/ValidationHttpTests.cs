@@ -1,6 +1,3 @@
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Platform;
 
 /// <summary>platform.md §5 through HTTP: validation on async actions, and its order against permission checks.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Platform;
 
 /// <summary>conf.md §1: the endpoint that shows the whole request path working without login.</summary>
@@ -34,12 +31,8 @@ public class WebsiteTests : IntegrationTest
     [Test]
     public async Task Stored_values_win_over_defaults()
     {
-        await using (var db = TestEnvironment.CreateDbContext())
-        {
-            db.SysOptions.Add(new Data.Entities.SysOption { Key = "class_list", Value = System.Text.Json.JsonSerializer.SerializeToElement(new[] { "251", "2510" }) });
-            db.SysOptions.Add(new Data.Entities.SysOption { Key = "allow_register", Value = System.Text.Json.JsonSerializer.SerializeToElement(false) });
-            await db.SaveChangesAsync();
-        }
+        await new SysOptionBuilder("class_list", new[] { "251", "2510" }).BuildAsync();
+        await new SysOptionBuilder("allow_register", false).BuildAsync();
 
         var data = (await Client.GetAsync("/api/website")).Ok();
         Assert.Multiple(() =>

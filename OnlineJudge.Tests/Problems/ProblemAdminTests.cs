@@ -1,72 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Caching;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Problems;
 
-public class ProblemAdminTests : IntegrationTest
+/// <summary>The public problem bank for admins (problem.md §2.1–§2.7) and the permissions of every admin problem endpoint.</summary>
+public class ProblemAdminTests : ProblemAdminTestBase
 {
-    private User teacher = null!;
-
-    [SetUp]
-    public async Task CreateTeacherAsync() => teacher = await new UserBuilder().WithUsername("teacher").AsTeacherAdmin().BuildAsync();
-
-    private static CacheService Cache => TestEnvironment.Factory.Services.GetRequiredService<CacheService>();
-
-    /// <summary>A problem body exactly as the client's problem editor sends it (score as a string, contest_id "").</summary>
-    internal static JsonObject Body(string displayId = "1001", params string[] tags) => new()
-    {
-        ["_id"] = displayId,
-        ["title"] = "A + B",
-        ["description"] = "<p>Add <script>alert(1)</script>two numbers</p>",
-        ["input_description"] = "<p>two ints</p>",
-        ["output_description"] = "<p>their sum</p>",
-        ["time_limit"] = 1000,
-        ["memory_limit"] = 256,
-        ["difficulty"] = "Low",
-        ["visible"] = true,
-        ["share_submission"] = false,
-        ["tags"] = new JsonArray([.. (tags.Length == 0 ? ["Math"] : tags).Select(t => (JsonNode)JsonValue.Create(t)!)]),
-        ["languages"] = new JsonArray("C", "Python3"),
-        ["template"] = new JsonObject { ["C"] = "//TEMPLATE BEGIN\nint x;\n//TEMPLATE END" },
-        ["samples"] = new JsonArray(new JsonObject { ["input"] = "1 2\n", ["output"] = "3" }),
-        ["test_case_id"] = "abcdef0123456789abcdef0123456789",
-        ["test_case_score"] = new JsonArray(new JsonObject { ["input_name"] = "1.in", ["output_name"] = "1.out", ["score"] = "10", ["input_size"] = 4, ["output_size"] = 2, ["stripped_output_md5"] = "x" }),
-        ["hint"] = "",
-        ["source"] = "",
-        ["prompt"] = "",
-        ["answers"] = new JsonArray(new JsonObject { ["language"] = "Python3", ["code"] = "print(sum(map(int, input().split())))\n" }),
-        ["contest_id"] = "",
-        ["allow_flowchart"] = false,
-        ["mermaid_code"] = "",
-        ["flowchart_data"] = new JsonObject(),
-        ["flowchart_hint"] = "",
-        ["show_flowchart"] = false,
-        ["ast_rules"] = null,
-        ["sql_config"] = null,
-    };
-
-    private async Task<ApiClient> LoggedInAsync(User user)
-    {
-        var client = NewClient();
-        await client.LoginAsync(user);
-        return client;
-    }
-
-    private static Task<ApiResponse> Put(ApiClient client, string url, object body) =>
-        client.SendAsync(HttpMethod.Put, url, JsonContent(body));
-
-    private static Task<ApiResponse> Delete(ApiClient client, string url) => client.SendAsync(HttpMethod.Delete, url, null);
-
-    private static System.Net.Http.Json.JsonContent JsonContent(object body) => System.Net.Http.Json.JsonContent.Create(body);
-
-    // ---- permissions ----
-
     [Test]
     public async Task Admin_problem_endpoints_check_the_gate_and_problem_permission()
     {
@@ -104,7 +43,7 @@ public class ProblemAdminTests : IntegrationTest
         (await Call(await LoggedInAsync(await new UserBuilder().AsStudentAdmin().BuildAsync()))).AssertError("permission-denied", "Please login first");
         (await Call(await LoggedInAsync(await new UserBuilder().AsTeacherAdmin().Disabled().BuildAsync())))
             .AssertError("permission-denied", "Your account is disabled");
-        var allowed = await Call(await LoggedInAsync(teacher));
+        var allowed = await Call(await LoggedInAsync(Teacher));
         Assert.That(allowed.Error, Is.Not.EqualTo("permission-denied").And.Not.EqualTo("login-required"), allowed.Body);
     }
 
@@ -116,7 +55,7 @@ public class ProblemAdminTests : IntegrationTest
         (await (await LoggedInAsync(await new UserBuilder().AsStudentAdmin().BuildAsync())).GetAsync(url)).AssertError("permission-denied", "Please login first");
         (await (await LoggedInAsync(await new UserBuilder().AsTeacherAdmin().Disabled().BuildAsync())).GetAsync(url))
             .AssertError("permission-denied", "Your account is disabled");
-        (await (await LoggedInAsync(teacher)).GetAsync(url)).Ok();
+        (await (await LoggedInAsync(Teacher)).GetAsync(url)).Ok();
         (await (await LoggedInAsync(await new UserBuilder().AsSuperAdmin().BuildAsync())).GetAsync(url)).Ok();
     }
 
@@ -147,16 +86,16 @@ public class ProblemAdminTests : IntegrationTest
     public async Task List_shows_own_problems_unless_the_caller_manages_all()
     {
         var other = await new UserBuilder().WithUsername("other").AsTeacherAdmin().BuildAsync();
-        var mine = await new ProblemBuilder(teacher).WithDisplayId("m1").WithTitle("Mine").Hidden().WithTags("Loop").BuildAsync();
+        var mine = await new ProblemBuilder(Teacher).WithDisplayId("m1").WithTitle("Mine").Hidden().WithTags("Loop").BuildAsync();
         var theirs = await new ProblemBuilder(other).WithDisplayId("t1").WithTitle("Theirs").BuildAsync();
-        var contest = await new ContestBuilder(teacher).BuildAsync();
-        await new ProblemBuilder(teacher).InContest(contest).BuildAsync();
+        var contest = await new ContestBuilder(Teacher).BuildAsync();
+        await new ProblemBuilder(Teacher).InContest(contest).BuildAsync();
         var student = await new UserBuilder().BuildAsync();
         await ProblemTestData.AddReactionAsync(mine, student, "learned");
-        await ProblemTestData.AddReactionAsync(mine, teacher, "too_hard");
+        await ProblemTestData.AddReactionAsync(mine, Teacher, "too_hard");
         await ProblemTestData.AddReactionAsync(mine, other, "learned");
 
-        var own = (await (await LoggedInAsync(teacher)).GetAsync("/api/admin/problem?paging=true&offset=0&limit=10")).Ok();
+        var own = (await (await LoggedInAsync(Teacher)).GetAsync("/api/admin/problem?paging=true&offset=0&limit=10")).Ok();
         Assert.That(own.GetProperty("total").GetInt32(), Is.EqualTo(1));
         var item = own.GetProperty("results")[0];
         Assert.Multiple(() =>
@@ -188,9 +127,9 @@ public class ProblemAdminTests : IntegrationTest
     public async Task Detail_returns_every_column_to_the_owner_only()
     {
         var other = await new UserBuilder().AsTeacherAdmin().BuildAsync();
-        var problem = await new ProblemBuilder(teacher).WithAnswers(("C", "int main(){}")).WithTemplate("C", "//PREPEND BEGIN\nx\n//PREPEND END").BuildAsync();
+        var problem = await new ProblemBuilder(Teacher).WithAnswers(("C", "int main(){}")).WithTemplate("C", "//PREPEND BEGIN\nx\n//PREPEND END").BuildAsync();
 
-        var data = (await (await LoggedInAsync(teacher)).GetAsync($"/api/admin/problem?id={problem.Id}")).Ok();
+        var data = (await (await LoggedInAsync(Teacher)).GetAsync($"/api/admin/problem?id={problem.Id}")).Ok();
         Assert.Multiple(() =>
         {
             Assert.That(data.GetProperty("test_case_id").GetString(), Is.EqualTo("testcase"));
@@ -211,7 +150,7 @@ public class ProblemAdminTests : IntegrationTest
         }
 
         (await (await LoggedInAsync(all)).GetAsync($"/api/admin/problem?id={problem.Id}")).Ok();
-        (await (await LoggedInAsync(teacher)).GetAsync("/api/admin/problem?id=999999")).AssertError("error", "Problem does not exist");
+        (await (await LoggedInAsync(Teacher)).GetAsync("/api/admin/problem?id=999999")).AssertError("error", "Problem does not exist");
     }
 
     // ---- create ----
@@ -219,7 +158,7 @@ public class ProblemAdminTests : IntegrationTest
     [Test]
     public async Task Create_accepts_the_client_body_and_returns_the_problem()
     {
-        var client = await LoggedInAsync(teacher);
+        var client = await LoggedInAsync(Teacher);
         var data = (await client.PostJsonAsync("/api/admin/problem", Body("1001", "Math", " loop ", "LOOP"))).Ok();
         Assert.Multiple(() =>
         {
@@ -228,7 +167,7 @@ public class ProblemAdminTests : IntegrationTest
             Assert.That(data.GetProperty("samples")[0].GetProperty("input").GetString(), Is.EqualTo("1 2\n"));
             Assert.That(data.GetProperty("test_case_score")[0].GetProperty("score").GetInt32(), Is.EqualTo(10));
             Assert.That(data.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "Math", "loop" }));
-            Assert.That(data.GetProperty("created_by").GetProperty("id").GetInt32(), Is.EqualTo(teacher.Id));
+            Assert.That(data.GetProperty("created_by").GetProperty("id").GetInt32(), Is.EqualTo(Teacher.Id));
             Assert.That(data.GetProperty("contest").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(data.GetProperty("sql_config").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(data.GetProperty("ast_rules").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -246,10 +185,10 @@ public class ProblemAdminTests : IntegrationTest
     [Test]
     public async Task Create_reuses_tags_case_insensitively_and_clears_the_tag_cache()
     {
-        await new ProblemBuilder(teacher).WithTags("Math").BuildAsync();
+        await new ProblemBuilder(Teacher).WithTags("Math").BuildAsync();
         await Cache.SetAsync("problem_tags:", 1, TimeSpan.FromMinutes(5));
         await Cache.SetAsync("problem_tags:ma", 1, TimeSpan.FromMinutes(5));
-        var data = (await (await LoggedInAsync(teacher)).PostJsonAsync("/api/admin/problem", Body("2001", "MATH", "New"))).Ok();
+        var data = (await (await LoggedInAsync(Teacher)).PostJsonAsync("/api/admin/problem", Body("2001", "MATH", "New"))).Ok();
         Assert.That(data.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "Math", "New" }));
         Assert.That((await Cache.TryGetAsync<int>("problem_tags:")).Found, Is.False);
         Assert.That((await Cache.TryGetAsync<int>("problem_tags:ma")).Found, Is.False);
@@ -260,7 +199,7 @@ public class ProblemAdminTests : IntegrationTest
     [Test]
     public async Task Create_validates_the_body()
     {
-        var client = await LoggedInAsync(teacher);
+        var client = await LoggedInAsync(Teacher);
         var noTitle = Body();
         noTitle["title"] = "";
         (await client.PostJsonAsync("/api/admin/problem", noTitle)).AssertError("invalid-title", "title: This field may not be blank.");
@@ -297,7 +236,7 @@ public class ProblemAdminTests : IntegrationTest
     [Test]
     public async Task Create_runs_the_common_checks()
     {
-        var client = await LoggedInAsync(teacher);
+        var client = await LoggedInAsync(Teacher);
         var noDescriptions = Body();
         noDescriptions["input_description"] = "";
         (await client.PostJsonAsync("/api/admin/problem", noDescriptions)).AssertError("error", "Input and output description are required");
@@ -330,7 +269,7 @@ public class ProblemAdminTests : IntegrationTest
     [Test]
     public async Task Create_a_sql_problem_without_samples()
     {
-        var client = await LoggedInAsync(teacher);
+        var client = await LoggedInAsync(Teacher);
         var upload = await TestCaseTests.UploadAsync(client, TestCaseTests.Zip(("1.sql", "CREATE TABLE t(a);"), ("2.sql", "CREATE TABLE t(a); INSERT INTO t VALUES (1);")), sql: true);
         var body = Body("S1");
         body["languages"] = new JsonArray("SQL");
@@ -373,9 +312,9 @@ public class ProblemAdminTests : IntegrationTest
     [Test]
     public async Task Edit_overwrites_fields_and_replaces_tags()
     {
-        var problem = await new ProblemBuilder(teacher).WithDisplayId("e1").WithTags("Old").WithFlowchart(true, true, "graph A").BuildAsync();
-        await new ProblemBuilder(teacher).WithDisplayId("taken").BuildAsync();
-        var client = await LoggedInAsync(teacher);
+        var problem = await new ProblemBuilder(Teacher).WithDisplayId("e1").WithTags("Old").WithFlowchart(true, true, "graph A").BuildAsync();
+        await new ProblemBuilder(Teacher).WithDisplayId("taken").BuildAsync();
+        var client = await LoggedInAsync(Teacher);
         var body = Body("e1-new", "New");
         body["id"] = problem.Id;
         body["visible"] = false;
@@ -410,14 +349,14 @@ public class ProblemAdminTests : IntegrationTest
     [Test]
     public async Task Delete_removes_the_problem_and_its_submissions()
     {
-        var problem = await new ProblemBuilder(teacher).BuildAsync();
+        var problem = await new ProblemBuilder(Teacher).BuildAsync();
         var student = await new UserBuilder().BuildAsync();
         await ProblemTestData.AddSubmissionAsync(problem, student, JudgeStatus.Accepted);
         var other = await new UserBuilder().AsTeacherAdmin().BuildAsync();
-        var contest = await new ContestBuilder(teacher).BuildAsync();
-        var contestProblem = await new ProblemBuilder(teacher).InContest(contest).BuildAsync();
+        var contest = await new ContestBuilder(Teacher).BuildAsync();
+        var contestProblem = await new ProblemBuilder(Teacher).InContest(contest).BuildAsync();
 
-        var client = await LoggedInAsync(teacher);
+        var client = await LoggedInAsync(Teacher);
         (await Delete(client, "/api/admin/problem")).AssertError("error", "Invalid parameter, id is required");
         (await Delete(client, "/api/admin/problem?id=abc")).AssertError("invalid-id", "id: A valid integer is required.");
         (await Delete(client, $"/api/admin/problem?id={contestProblem.Id}")).AssertError("error", "Problem does not exists");
@@ -432,8 +371,8 @@ public class ProblemAdminTests : IntegrationTest
     [Test]
     public async Task Visible_toggles()
     {
-        var problem = await new ProblemBuilder(teacher).BuildAsync();
-        var client = await LoggedInAsync(teacher);
+        var problem = await new ProblemBuilder(Teacher).BuildAsync();
+        var client = await LoggedInAsync(Teacher);
         (await Put(client, "/api/admin/problem/visible", new { id = problem.Id })).Ok();
         Assert.That((await ProblemTestData.ReloadAsync(problem.Id)).Visible, Is.False);
         (await Put(client, "/api/admin/problem/visible", new { id = problem.Id })).Ok();
@@ -441,272 +380,4 @@ public class ProblemAdminTests : IntegrationTest
         (await Put(client, "/api/admin/problem/visible", new { id = 999999 })).AssertError("error", "Problem does not exist");
         (await Put(client, "/api/admin/problem/visible", new { })).AssertError("invalid-id", "id: This field is required.");
     }
-
-    // ---- tags ----
-
-    [Test]
-    public async Task Tag_list_counts_problems_including_unused_tags()
-    {
-        await new ProblemBuilder(teacher).WithTags("Loop", "Math").BuildAsync();
-        await new ProblemBuilder(teacher).WithTags("Math").BuildAsync();
-        await using (var db = TestEnvironment.CreateDbContext())
-        {
-            db.ProblemTags.Add(new ProblemTag { Name = "Alone" });
-            await db.SaveChangesAsync();
-        }
-
-        var client = await LoggedInAsync(teacher);
-        var data = (await client.GetAsync("/api/admin/problem/tag")).Ok();
-        Assert.That(data.EnumerateArray().Select(t => t.GetProperty("name").GetString()), Is.EqualTo(new[] { "Math", "Loop", "Alone" }));
-        Assert.That(data[0].GetProperty("problem_count").GetInt32(), Is.EqualTo(2));
-        Assert.That(data[2].GetProperty("problem_count").GetInt32(), Is.Zero);
-        Assert.That((await client.GetAsync("/api/admin/problem/tag?keyword=%20LO%20")).Ok().GetArrayLength(), Is.EqualTo(2));
-    }
-
-    [Test]
-    public async Task Tag_rename_and_merge()
-    {
-        var p1 = await new ProblemBuilder(teacher).WithTags("Loops").BuildAsync();
-        var p2 = await new ProblemBuilder(teacher).WithTags("Loops", "Loop").BuildAsync();
-        var p3 = await new ProblemBuilder(teacher).WithTags("Loop").BuildAsync();
-        var loops = (await ProblemTestData.ReloadAsync(p1.Id)).Tags[0];
-        var loop = (await ProblemTestData.ReloadAsync(p3.Id)).Tags[0];
-        var client = await LoggedInAsync(teacher);
-
-        var renamed = (await Put(client, "/api/admin/problem/tag", new { id = loops.Id, name = " Loopz " })).Ok();
-        Assert.That(renamed.GetProperty("merged").GetBoolean(), Is.False);
-        Assert.That(renamed.GetProperty("name").GetString(), Is.EqualTo("Loopz"));
-        Assert.That(renamed.GetProperty("affected_count").GetInt32(), Is.Zero);
-
-        await Cache.SetAsync("problem_tags:", 1, TimeSpan.FromMinutes(5));
-        var merged = (await Put(client, "/api/admin/problem/tag", new { id = loops.Id, name = "LOOP" })).Ok();
-        Assert.Multiple(async () =>
-        {
-            Assert.That(merged.GetProperty("merged").GetBoolean(), Is.True);
-            Assert.That(merged.GetProperty("id").GetInt32(), Is.EqualTo(loop.Id));
-            Assert.That(merged.GetProperty("name").GetString(), Is.EqualTo("Loop"));
-            Assert.That(merged.GetProperty("affected_count").GetInt32(), Is.EqualTo(2));
-            Assert.That(await ProblemTestData.TagNamesAsync(p1.Id), Is.EqualTo(new[] { "Loop" }));
-            Assert.That(await ProblemTestData.TagNamesAsync(p2.Id), Is.EqualTo(new[] { "Loop" }));
-            Assert.That((await Cache.TryGetAsync<int>("problem_tags:")).Found, Is.False);
-        });
-
-        (await Put(client, "/api/admin/problem/tag", new { id = 999999, name = "x" })).AssertError("error", "标签不存在，请刷新后重试");
-    }
-
-    [Test]
-    public async Task Tag_delete()
-    {
-        var problem = await new ProblemBuilder(teacher).WithTags("Gone", "Kept").BuildAsync();
-        var gone = (await ProblemTestData.ReloadAsync(problem.Id)).Tags.First(t => t.Name == "Gone");
-        var client = await LoggedInAsync(teacher);
-        (await Delete(client, "/api/admin/problem/tag")).AssertError("error", "Invalid parameter, id is required");
-        (await Delete(client, $"/api/admin/problem/tag?id={gone.Id}")).Ok();
-        Assert.That(await ProblemTestData.TagNamesAsync(problem.Id), Is.EqualTo(new[] { "Kept" }));
-        (await Delete(client, $"/api/admin/problem/tag?id={gone.Id}")).AssertError("error", "标签不存在，请刷新后重试");
-    }
-
-    [Test]
-    public async Task Batch_tag_adds_and_removes_on_own_problems()
-    {
-        var other = await new UserBuilder().AsTeacherAdmin().BuildAsync();
-        var mine = await new ProblemBuilder(teacher).WithTags("Keep").BuildAsync();
-        var theirs = await new ProblemBuilder(other).BuildAsync();
-        var client = await LoggedInAsync(teacher);
-
-        var added = (await client.PostJsonAsync("/api/admin/problem/batch_tag",
-            new { problem_ids = new[] { mine.Id, theirs.Id, 999999 }, tag_names = new[] { "New", "keep" }, action = "add" })).Ok();
-        Assert.That(added.GetProperty("problem_count").GetInt32(), Is.EqualTo(1));
-        Assert.That(added.GetProperty("tag_count").GetInt32(), Is.EqualTo(2));
-        Assert.That(await ProblemTestData.TagNamesAsync(mine.Id), Is.EqualTo(new[] { "Keep", "New" }));
-        Assert.That(await ProblemTestData.TagNamesAsync(theirs.Id), Is.Empty);
-
-        var removed = (await client.PostJsonAsync("/api/admin/problem/batch_tag",
-            new { problem_ids = new[] { mine.Id }, tag_names = new[] { " NEW " }, action = "remove" })).Ok();
-        Assert.That(removed.GetProperty("tag_count").GetInt32(), Is.EqualTo(1));
-        Assert.That(await ProblemTestData.TagNamesAsync(mine.Id), Is.EqualTo(new[] { "Keep" }));
-
-        (await client.PostJsonAsync("/api/admin/problem/batch_tag", new { problem_ids = new[] { theirs.Id }, tag_names = new[] { "x" }, action = "add" }))
-            .AssertError("error", "没有可操作的题目");
-        (await client.PostJsonAsync("/api/admin/problem/batch_tag", new { problem_ids = new[] { mine.Id }, tag_names = new[] { "nothing" }, action = "remove" }))
-            .AssertError("error", "没有匹配的标签");
-        (await client.PostJsonAsync("/api/admin/problem/batch_tag", new { problem_ids = new[] { mine.Id }, tag_names = new[] { "x" }, action = "move" }))
-            .AssertError("invalid-action", "action: \"move\" is not a valid choice.");
-    }
-
-    // ---- statistics ----
-
-    [Test]
-    public async Task Stuck_lists_problems_with_failing_users()
-    {
-        var p1 = await new ProblemBuilder(teacher).WithDisplayId("hard").WithTitle("Hard").BuildAsync();
-        var p2 = await new ProblemBuilder(teacher).WithDisplayId("easy").BuildAsync();
-        var a = await new UserBuilder().BuildAsync();
-        var b = await new UserBuilder().BuildAsync();
-        await ProblemTestData.AddSubmissionAsync(p1, a, JudgeStatus.WrongAnswer);
-        await ProblemTestData.AddSubmissionAsync(p1, a, JudgeStatus.RuntimeError);
-        await ProblemTestData.AddSubmissionAsync(p1, b, JudgeStatus.CompileError);
-        await ProblemTestData.AddSubmissionAsync(p1, b, JudgeStatus.Accepted);
-        await ProblemTestData.AddSubmissionAsync(p2, a, JudgeStatus.Accepted);
-
-        var student = await new UserBuilder().AsStudentAdmin().BuildAsync();
-        (await (await LoggedInAsync(student)).GetAsync("/api/admin/problem/stuck")).AssertError("permission-denied", "Please login first");
-        var data = (await (await LoggedInAsync(teacher)).GetAsync("/api/admin/problem/stuck")).Ok();
-        Assert.That(data.GetArrayLength(), Is.EqualTo(1));
-        Assert.Multiple(() =>
-        {
-            Assert.That(data[0].GetProperty("problem_id").GetString(), Is.EqualTo("hard"));
-            Assert.That(data[0].GetProperty("problem_title").GetString(), Is.EqualTo("Hard"));
-            Assert.That(data[0].GetProperty("total").GetInt32(), Is.EqualTo(4));
-            Assert.That(data[0].GetProperty("failed").GetInt32(), Is.EqualTo(3));
-            Assert.That(data[0].GetProperty("failed_users").GetInt32(), Is.EqualTo(2));
-            Assert.That(data[0].GetProperty("ac_rate").GetDouble(), Is.EqualTo(25.0));
-        });
-    }
-
-    [Test]
-    public async Task Top_ac_trend_keeps_problems_busy_every_year()
-    {
-        var busy = await new ProblemBuilder(teacher).WithDisplayId("busy").BuildAsync();
-        var student = await new UserBuilder().BuildAsync();
-        await using (var db = TestEnvironment.CreateDbContext())
-        {
-            foreach (var year in new[] { 2023, 2024 })
-            {
-                for (var i = 0; i < 51; i++)
-                {
-                    db.Submissions.Add(new Submission
-                    {
-                        Id = "b" + Guid.NewGuid().ToString("N")[1..], ProblemId = busy.Id, UserId = student.Id, Username = student.Username,
-                        Code = "x", Language = "C", CreateTime = new DateTime(year, 3, 1, 0, 0, 0, DateTimeKind.Utc),
-                        Result = i < 17 ? JudgeStatus.Accepted : JudgeStatus.WrongAnswer,
-                    });
-                }
-            }
-
-            await db.SaveChangesAsync();
-        }
-
-        var client = await LoggedInAsync(teacher);
-        var data = (await client.GetAsync("/api/admin/problem/top_ac_trend?since_year=2023&until_year=2024&min_per_year=50")).Ok();
-        Assert.That(data.GetArrayLength(), Is.EqualTo(1));
-        Assert.That(data[0].GetProperty("problem_id").GetString(), Is.EqualTo("busy"));
-        var yearly = data[0].GetProperty("yearly");
-        Assert.That(yearly.GetArrayLength(), Is.EqualTo(2));
-        Assert.That(yearly[0].GetProperty("year").GetInt32(), Is.EqualTo(2023));
-        Assert.That(yearly[0].GetProperty("accepted").GetInt32(), Is.EqualTo(17));
-        Assert.That(yearly[0].GetProperty("ac_rate").GetDouble(), Is.EqualTo(33.3));
-
-        Assert.That((await client.GetAsync("/api/admin/problem/top_ac_trend?since_year=2023&until_year=2024&min_per_year=100")).Ok().GetArrayLength(), Is.Zero);
-    }
-
-    // ---- contest problems ----
-
-    [Test]
-    public async Task Contest_problem_crud()
-    {
-        var contest = await new ContestBuilder(teacher).BuildAsync();
-        var client = await LoggedInAsync(teacher);
-        var body = Body("A");
-        body["contest_id"] = contest.Id;
-        var created = (await client.PostJsonAsync("/api/admin/contest/problem", body)).Ok();
-        Assert.That(created.GetProperty("contest").GetInt32(), Is.EqualTo(contest.Id));
-        var id = created.GetProperty("id").GetInt32();
-        (await client.PostJsonAsync("/api/admin/contest/problem", body)).AssertError("error", "Duplicate Display id");
-
-        var list = (await client.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}&limit=10&keyword=A%20%2B")).Ok();
-        Assert.That(list.GetProperty("total").GetInt32(), Is.EqualTo(1));
-        Assert.That(list.GetProperty("results")[0].TryGetProperty("top_reaction", out _), Is.False);
-        Assert.That((await client.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}&limit=10&keyword=a%20%2B")).Ok().GetProperty("total").GetInt32(), Is.Zero);
-        (await client.GetAsync("/api/admin/contest/problem")).AssertError("error", "Contest id is required");
-        Assert.That((await client.GetAsync($"/api/admin/contest/problem?id={id}")).Ok().GetProperty("_id").GetString(), Is.EqualTo("A"));
-
-        body["id"] = id;
-        body["title"] = "Renamed";
-        (await Put(client, "/api/admin/contest/problem", body)).Ok();
-        Assert.That((await ProblemTestData.ReloadAsync(id)).Title, Is.EqualTo("Renamed"));
-
-        var other = await new UserBuilder().AsTeacherAdmin().BuildAsync();
-        var otherClient = await LoggedInAsync(other);
-        (await otherClient.GetAsync($"/api/admin/contest/problem?contest_id={contest.Id}")).AssertError("error", "Contest does not exist");
-        (await otherClient.GetAsync($"/api/admin/contest/problem?id={id}")).AssertError("error", "Contest does not exist");
-        (await otherClient.PostJsonAsync("/api/admin/contest/problem", body)).AssertError("error", "Contest does not exist");
-        (await Put(otherClient, "/api/admin/contest/problem", body)).AssertError("error", "Contest does not exist");
-        (await Delete(otherClient, $"/api/admin/contest/problem?id={id}")).AssertError("error", "Contest does not exist");
-
-        var student = await new UserBuilder().BuildAsync();
-        await ProblemTestData.AddSubmissionAsync(await ProblemTestData.ReloadAsync(id), student, JudgeStatus.Accepted, contestId: contest.Id);
-        (await Delete(client, $"/api/admin/contest/problem?id={id}")).AssertError("error", "Can't delete the problem as it has submissions");
-
-        var fresh = await new ProblemBuilder(teacher).InContest(contest).BuildAsync();
-        (await Delete(client, $"/api/admin/contest/problem?id={fresh.Id}")).Ok();
-        var publicProblem = await new ProblemBuilder(teacher).BuildAsync();
-        (await Delete(client, $"/api/admin/contest/problem?id={publicProblem.Id}")).AssertError("error", "Problem does not exists");
-        (await Delete(client, "/api/admin/contest/problem")).AssertError("error", "Invalid parameter, id is required");
-    }
-
-    [Test]
-    public async Task Make_public_copies_a_contest_problem()
-    {
-        var contest = await new ContestBuilder(teacher).BuildAsync();
-        var problem = await new ProblemBuilder(teacher).WithDisplayId("A").InContest(contest).WithTags("Loop").WithCounts(5, 2).BuildAsync();
-        await new ProblemBuilder(teacher).WithDisplayId("used").BuildAsync();
-        var client = await LoggedInAsync(teacher);
-
-        (await client.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id, display_id = "used" })).AssertError("error", "Duplicate display ID");
-        (await client.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = 999999, display_id = "x" })).AssertError("error", "Problem does not exist");
-        (await client.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id, display_id = "P100" })).Ok();
-        (await client.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id, display_id = "P101" })).AssertError("error", "Already be a public problem");
-
-        await using var db = TestEnvironment.CreateDbContext();
-        var copy = await db.Problems.Include(p => p.Tags).SingleAsync(p => p.DisplayId == "P100");
-        Assert.Multiple(async () =>
-        {
-            Assert.That(copy.ContestId, Is.Null);
-            Assert.That(copy.Visible, Is.False);
-            Assert.That(copy.SubmissionNumber, Is.Zero);
-            Assert.That(copy.Tags.Select(t => t.Name), Is.EqualTo(new[] { "Loop" }));
-            Assert.That(copy.CreatedById, Is.EqualTo(teacher.Id));
-            Assert.That(copy.TestCaseId, Is.EqualTo(problem.TestCaseId));
-            Assert.That((await ProblemTestData.ReloadAsync(problem.Id)).IsPublic, Is.True);
-        });
-
-        var noPermission = await new UserBuilder().AsStudentAdmin().BuildAsync();
-        var denied = await LoggedInAsync(noPermission);
-        (await denied.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id })).Error.Should("invalid-display_id");
-        (await denied.PostJsonAsync("/api/admin/contest_problem/make_public", new { id = problem.Id, display_id = "z" })).AssertError("permission-denied", "Please login first");
-    }
-
-    [Test]
-    public async Task Add_problem_from_public_copies_into_a_contest()
-    {
-        var contest = await new ContestBuilder(teacher).BuildAsync();
-        var ended = await new ContestBuilder(teacher).Ended().BuildAsync();
-        var problem = await new ProblemBuilder(teacher).WithDisplayId("1001").Hidden().WithTags("Math").WithCounts(9, 9).BuildAsync();
-        var client = await LoggedInAsync(teacher);
-
-        (await client.PostJsonAsync("/api/admin/contest/add_problem_from_public", new { contest_id = 999999, problem_id = problem.Id, display_id = "A" }))
-            .AssertError("error", "Contest or Problem does not exist");
-        (await client.PostJsonAsync("/api/admin/contest/add_problem_from_public", new { contest_id = ended.Id, problem_id = problem.Id, display_id = "A" }))
-            .AssertError("error", "Contest has ended");
-        (await client.PostJsonAsync("/api/admin/contest/add_problem_from_public", new { contest_id = contest.Id, problem_id = problem.Id, display_id = "A" })).Ok();
-        (await client.PostJsonAsync("/api/admin/contest/add_problem_from_public", new { contest_id = contest.Id, problem_id = problem.Id, display_id = "A" }))
-            .AssertError("error", "Duplicate display id in this contest");
-
-        await using var db = TestEnvironment.CreateDbContext();
-        var copy = await db.Problems.Include(p => p.Tags).SingleAsync(p => p.ContestId == contest.Id);
-        Assert.Multiple(() =>
-        {
-            Assert.That(copy.DisplayId, Is.EqualTo("A"));
-            Assert.That(copy.Visible, Is.True);
-            Assert.That(copy.IsPublic, Is.True);
-            Assert.That(copy.AcceptedNumber, Is.Zero);
-            Assert.That(copy.Tags.Select(t => t.Name), Is.EqualTo(new[] { "Math" }));
-        });
-    }
-}
-
-internal static class ErrorAssertions
-{
-    public static void Should(this string? error, string expected) => Assert.That(error, Is.EqualTo(expected));
 }

@@ -1,29 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Problems;
 
 /// <summary>Submissions, profiles and reactions for the problem tests.</summary>
 internal static class ProblemTestData
 {
-    public static async Task AddSubmissionAsync(Problem problem, User user, int result, DateTime? createTime = null, int? contestId = null)
-    {
-        await using var db = TestEnvironment.CreateDbContext();
-        db.Submissions.Add(new Submission
-        {
-            Id = "a" + Guid.NewGuid().ToString("N")[1..],
-            ContestId = contestId,
-            ProblemId = problem.Id,
-            CreateTime = createTime ?? DateTime.UtcNow,
-            UserId = user.Id,
-            Username = user.Username,
-            Code = "print(1)",
-            Result = result,
-            Language = "Python3",
-        });
-        await db.SaveChangesAsync();
-    }
+    public static Task<Submission> AddSubmissionAsync(Problem problem, User user, int result, DateTime? createTime = null, int? contestId = null) =>
+        new SubmissionBuilder(user, problem.Id, contestId).WithResult(result).CreatedAt(createTime ?? DateTime.UtcNow).BuildAsync();
 
     public static async Task SetStatusAsync(User user, Problem problem, int status, bool contest = false)
     {
@@ -54,12 +35,7 @@ internal static class ProblemTestData
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastLogin, value));
     }
 
-    public static async Task AddReactionAsync(Problem problem, User user, string type)
-    {
-        await using var db = TestEnvironment.CreateDbContext();
-        db.Reactions.Add(new Reaction { ProblemId = problem.Id, UserId = user.Id, Type = type, CreateTime = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-    }
+    public static Task<Reaction> AddReactionAsync(Problem problem, User user, string type) => new ReactionBuilder(user, problem, type).BuildAsync();
 
     public static async Task<Problem> ReloadAsync(int id)
     {

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Problems;
 
 /// <summary>problem.md §2.14 and data-model.md §3.4: the SQL display built in an in-memory SQLite database.</summary>

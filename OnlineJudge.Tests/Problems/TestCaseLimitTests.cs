@@ -7,11 +7,11 @@ using OnlineJudge.Services.TestCases;
 
 namespace OnlineJudge.Tests.Problems;
 
-/// <summary>Zip-bomb limits of <see cref="TestCaseService"/>, with small configured limits (section <c>TestCases</c>).</summary>
+/// <summary>Zip-bomb limits of <see cref="TestCaseUploadService"/>, with small configured limits (section <c>TestCases</c>).</summary>
 public class TestCaseLimitTests
 {
     private string root = null!;
-    private TestCaseService service = null!;
+    private TestCaseUploadService service = null!;
 
     [SetUp]
     public void CreateService()
@@ -23,7 +23,9 @@ public class TestCaseLimitTests
             ["TestCases:MaxFileBytes"] = "1000",
             ["TestCases:MaxTotalBytes"] = "1500",
         }).Build();
-        service = new TestCaseService(Options.Create(new StorageOptions { TestCaseDir = root }), configuration, NullLogger<TestCaseService>.Instance);
+        var testCases = new TestCaseService(Options.Create(new StorageOptions { TestCaseDir = root }), NullLogger<TestCaseService>.Instance);
+        service = new TestCaseUploadService(testCases, Options.Create(configuration.GetSection(TestCaseLimits.Section).Get<TestCaseLimits>()!),
+            NullLogger<TestCaseUploadService>.Instance);
     }
 
     [TearDown]

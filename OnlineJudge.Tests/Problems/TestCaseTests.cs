@@ -1,13 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Storage;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Problems;
 

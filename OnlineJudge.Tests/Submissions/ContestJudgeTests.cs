@@ -149,6 +149,7 @@ public class ContestJudgeTests : JudgeTest
         }
 
         Judge.Reply = _ => FakeJudgeServer.Cases((-1, 5, 100));
+        Judge.Delay = TimeSpan.FromMilliseconds(100);
         await JudgeTestData.SetServerDisabledAsync(JudgeServerRow.Id, true);
         await JudgeTestData.SetServerCoresAsync(JudgeServerRow.Id, 50);
         for (var i = 0; i < 100; i++)

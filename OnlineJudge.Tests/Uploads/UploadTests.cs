@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OnlineJudge.Services.Storage;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Uploads;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Users;
 
 /// <summary>account.md Part B (class_rank, user_class_rank, class_pk) and conf.md §3 (class_usernames).</summary>

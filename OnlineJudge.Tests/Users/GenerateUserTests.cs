@@ -1,9 +1,5 @@
-using System.Net;
 using MiniExcelLibs;
-using Microsoft.EntityFrameworkCore;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Users;
 

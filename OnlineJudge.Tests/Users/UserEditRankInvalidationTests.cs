@@ -1,6 +1,3 @@
-using OnlineJudge.Tests.Builders;
-using OnlineJudge.Tests.Infrastructure;
-
 namespace OnlineJudge.Tests.Users;
 
 /// <summary>Admin user changes reach the cached contest rank (contest rank snapshots are invalidated).</summary>

@@ -1,7 +1,4 @@
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using OnlineJudge.Data.Entities;
-using OnlineJudge.Tests.Infrastructure;
 
 namespace OnlineJudge.Tests.Users;
 
@@ -34,48 +31,12 @@ internal static class UsersTestData
 
     public static async Task<int> CreateProblemAsync(User owner, string displayId, bool visible = true, int? contestId = null)
     {
-        await using var db = TestEnvironment.CreateDbContext();
-        var problem = new Problem
-        {
-            DisplayId = displayId,
-            Title = "Problem " + displayId,
-            Description = "d",
-            InputDescription = "i",
-            OutputDescription = "o",
-            TestCaseId = Guid.NewGuid().ToString("N"),
-            Languages = ["Python3"],
-            CreateTime = DateTime.UtcNow,
-            CreatedById = owner.Id,
-            TimeLimit = 1000,
-            MemoryLimit = 256,
-            Difficulty = "Low",
-            Visible = visible,
-            ContestId = contestId,
-        };
-        db.Problems.Add(problem);
-        await db.SaveChangesAsync();
-        return problem.Id;
+        var builder = new ProblemBuilder(owner).WithDisplayId(displayId).WithTitle("Problem " + displayId).InContest(contestId);
+        return (await (visible ? builder : builder.Hidden()).BuildAsync()).Id;
     }
 
-    public static async Task<string> AddSubmissionAsync(int problemId, User user, int result, DateTime createTime, int? contestId = null)
-    {
-        await using var db = TestEnvironment.CreateDbContext();
-        var id = "a" + Guid.NewGuid().ToString("N")[1..];
-        db.Submissions.Add(new Submission
-        {
-            Id = id,
-            ProblemId = problemId,
-            ContestId = contestId,
-            UserId = user.Id,
-            Username = user.Username,
-            Code = "print(1)",
-            Result = result,
-            Language = "Python3",
-            CreateTime = createTime,
-        });
-        await db.SaveChangesAsync();
-        return id;
-    }
+    public static async Task<string> AddSubmissionAsync(int problemId, User user, int result, DateTime createTime, int? contestId = null) =>
+        (await new SubmissionBuilder(user, problemId, contestId).WithResult(result).CreatedAt(createTime).BuildAsync()).Id;
 
     public static async Task<User> ReloadAsync(int id)
     {

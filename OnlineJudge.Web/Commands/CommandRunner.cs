@@ -1,5 +1,5 @@
+using OnlineJudge.Data.Health;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Services.Health;
 
 namespace OnlineJudge.Web.Commands;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Validation;
 using OnlineJudge.Web.Infrastructure.Auth;

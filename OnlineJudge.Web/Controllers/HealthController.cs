@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Services.Health;
 
 namespace OnlineJudge.Web.Controllers;

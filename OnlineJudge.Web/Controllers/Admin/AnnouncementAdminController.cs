@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Announcements;
-using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Announcements;
-using OnlineJudge.Services.Common;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Admin;
 
@@ -12,9 +8,9 @@ public class AnnouncementAdminController(AnnouncementService announcements) : Ap
 {
     [SuperAdminRequired]
     [HttpGet("/api/admin/announcement")]
-    public Task<ServiceResult<object>> Get(CancellationToken cancellationToken) =>
-        announcements.GetForAdminAsync(RequestData.GetString("id"), RequestData.GetString("visible"),
-            PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")), cancellationToken);
+    public Task<ServiceResult<Either<AnnouncementDto, Page<AnnouncementDto>>>> Get(AdminAnnouncementQuery query,
+        CancellationToken cancellationToken) =>
+        Either.OneOrList(query.Id, id => announcements.GetAsync(id, cancellationToken), () => announcements.ListAsync(query, cancellationToken));
 
     [SuperAdminRequired(Order = PermissionAttribute.AfterValidation)]
     [HttpPost("/api/admin/announcement")]
@@ -28,6 +24,6 @@ public class AnnouncementAdminController(AnnouncementService announcements) : Ap
 
     [SuperAdminRequired]
     [HttpDelete("/api/admin/announcement")]
-    public Task<ServiceResult<object?>> Delete(CancellationToken cancellationToken) =>
-        announcements.DeleteAsync(RequestData.GetString("id"), cancellationToken);
+    public Task<ServiceResult> Delete(AnnouncementIdQuery query, CancellationToken cancellationToken) =>
+        announcements.DeleteAsync(query.Id, cancellationToken);
 }

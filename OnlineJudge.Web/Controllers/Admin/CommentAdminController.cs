@@ -1,23 +1,23 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Comments;
-using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Comments;
-using OnlineJudge.Services.Common;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Admin;
 
-/// <summary>comment.md B4–B5 (legacy): super admins list and delete comments.</summary>
-public class CommentAdminController(CommentService comments) : ApiControllerBase
+/// <summary>
+/// comment.md for super admins: reaction statistics per problem (A3, optional) and the legacy comments (B4–B5).
+/// </summary>
+[SuperAdminRequired]
+public class CommentAdminController(ReactionService reactions, CommentService comments) : ApiControllerBase
 {
-    [SuperAdminRequired]
-    [HttpGet("/api/admin/comment")]
-    public Task<ServiceResult<Page<AdminCommentDto>>> List(CancellationToken cancellationToken) =>
-        comments.ListForAdminAsync(RequestData.GetString("problem"), PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")),
-            cancellationToken);
+    [HttpGet("/api/admin/reaction")]
+    public Task<ServiceResult<Page<ReactionStatsDto>>> ReactionStatistics(ProblemFilterQuery query, CancellationToken cancellationToken) =>
+        reactions.ListStatsAsync(query, cancellationToken);
 
-    [SuperAdminRequired]
+    [HttpGet("/api/admin/comment")]
+    public Task<ServiceResult<Page<AdminCommentDto>>> Comments(ProblemFilterQuery query, CancellationToken cancellationToken) =>
+        comments.ListForAdminAsync(query, cancellationToken);
+
     [HttpDelete("/api/admin/comment")]
-    public Task<ServiceResult<object?>> Delete(CancellationToken cancellationToken) =>
-        comments.DeleteAsync(RequestData.GetString("id"), cancellationToken);
+    public Task<ServiceResult> DeleteComment(CommentIdQuery query, CancellationToken cancellationToken) =>
+        comments.DeleteAsync(query.Id, cancellationToken);
 }

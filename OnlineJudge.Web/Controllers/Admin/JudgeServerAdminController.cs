@@ -14,11 +14,11 @@ public class JudgeServerAdminController(JudgeServerService judgeServers) : ApiCo
 
     [SuperAdminRequired(Order = PermissionAttribute.AfterValidation)]
     [HttpPut("/api/admin/judge_server")]
-    public Task<ServiceResult<object?>> Toggle(JudgeServerToggleRequest request, CancellationToken cancellationToken) =>
+    public Task<ServiceResult> Toggle(JudgeServerToggleRequest request, CancellationToken cancellationToken) =>
         judgeServers.ToggleAsync(request, cancellationToken);
 
     [SuperAdminRequired]
     [HttpDelete("/api/admin/judge_server")]
-    public Task<ServiceResult<object?>> Delete(CancellationToken cancellationToken) =>
-        judgeServers.DeleteAsync(RequestData.GetString("hostname"), cancellationToken);
+    public Task<ServiceResult> Delete(HostnameQuery query, CancellationToken cancellationToken) =>
+        judgeServers.DeleteAsync(query.Hostname, cancellationToken);
 }

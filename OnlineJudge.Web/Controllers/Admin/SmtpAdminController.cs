@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Mail;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Admin;
 
@@ -14,14 +11,14 @@ public class SmtpAdminController(SmtpConfigService smtp) : ApiControllerBase
         await smtp.GetAsync(cancellationToken);
 
     [HttpPost("/api/admin/smtp")]
-    public async Task<ServiceResult<object?>> Create(CreateSmtpConfigRequest request, CancellationToken cancellationToken) =>
+    public async Task<ServiceResult> Create(CreateSmtpConfigRequest request, CancellationToken cancellationToken) =>
         await smtp.CreateAsync(request, cancellationToken);
 
     [HttpPut("/api/admin/smtp")]
-    public async Task<ServiceResult<object?>> Edit(EditSmtpConfigRequest request, CancellationToken cancellationToken) =>
+    public async Task<ServiceResult> Edit(EditSmtpConfigRequest request, CancellationToken cancellationToken) =>
         await smtp.EditAsync(request, cancellationToken);
 
     [HttpPost("/api/admin/smtp_test")]
-    public async Task<ServiceResult<object?>> Test(TestSmtpConfigRequest request, CancellationToken cancellationToken) =>
+    public async Task<ServiceResult> Test(TestSmtpConfigRequest request, CancellationToken cancellationToken) =>
         await smtp.TestAsync(request, CurrentUser!.Username, cancellationToken);
 }

@@ -10,12 +10,11 @@ public class SubmissionAdminController(RejudgeService rejudge, SubmissionStatist
 {
     [TeacherAdminRequired]
     [HttpGet("/api/admin/submission/rejudge")]
-    public Task<ServiceResult<object?>> Rejudge(CancellationToken cancellationToken) =>
-        rejudge.RejudgeAsync(RequestData.GetString("id"), cancellationToken);
+    public Task<ServiceResult> Rejudge(SubmissionIdQuery query, CancellationToken cancellationToken) =>
+        rejudge.RejudgeAsync(query.Id, cancellationToken);
 
     [TeacherAdminRequired]
     [HttpGet("/api/admin/submission/statistics")]
-    public Task<ServiceResult<SubmissionStatisticsDto>> Statistics(CancellationToken cancellationToken) =>
-        statistics.GetAsync(new SubmissionStatisticsQuery(RequestData.GetString("start"), RequestData.GetString("end"),
-            RequestData.GetString("problem_id"), RequestData.GetString("username")), cancellationToken);
+    public Task<ServiceResult<SubmissionStatisticsDto>> Statistics(SubmissionStatisticsQuery query, CancellationToken cancellationToken) =>
+        statistics.GetAsync(query, cancellationToken);
 }

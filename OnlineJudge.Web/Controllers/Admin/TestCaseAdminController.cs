@@ -1,22 +1,19 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.TestCases;
 using OnlineJudge.Web.Infrastructure.Csrf;
-using OnlineJudge.Web.Infrastructure.Permissions;
 using OnlineJudge.Web.Infrastructure.RequestParsing;
 
 namespace OnlineJudge.Web.Controllers.Admin;
 
 /// <summary>Test-case files (problem.md §2.12, §2.13, §2.15) and orphan pruning (§2.26, §2.27).</summary>
-public class TestCaseAdminController(TestCaseService testCases, TestCaseAdminService admin) : ApiControllerBase
+public class TestCaseAdminController(TestCaseUploadService uploads, TestCaseAdminService admin) : ApiControllerBase
 {
     /// <summary>Largest upload accepted; the zip's own contents are limited separately (<see cref="TestCaseLimits"/>).</summary>
     private const long MaxUploadBytes = 512L * 1024 * 1024;
 
     [HttpGet("/api/admin/test_case")]
-    public async Task<IActionResult> Download(CancellationToken cancellationToken)
+    public async Task<IActionResult> Download(TestCaseProblemQuery query, CancellationToken cancellationToken)
     {
-        var result = await admin.DownloadAsync(CurrentUser!, RequestData.GetString("problem_id"), cancellationToken);
+        var result = await admin.DownloadAsync(CurrentUser!, query.ProblemId, cancellationToken);
         if (result.Error is { } error)
         {
             return new ObjectResult(error);
@@ -49,13 +46,13 @@ public class TestCaseAdminController(TestCaseService testCases, TestCaseAdminSer
 
         var sql = form["sql"].LastOrDefault() is "1" or "true" or "True";
         await using var stream = file.OpenReadStream();
-        return await testCases.UploadAsync(stream, sql, cancellationToken);
+        return await uploads.UploadAsync(stream, sql, cancellationToken);
     }
 
     [ProblemPermissionRequired]
     [HttpGet("/api/admin/sql_test_case_scripts")]
-    public async Task<ServiceResult<List<SqlScriptDto>>> SqlScripts(CancellationToken cancellationToken) =>
-        await admin.SqlScriptsAsync(CurrentUser!, RequestData.GetString("problem_id"), cancellationToken);
+    public async Task<ServiceResult<List<SqlScriptDto>>> SqlScripts(TestCaseProblemQuery query, CancellationToken cancellationToken) =>
+        await admin.SqlScriptsAsync(CurrentUser!, query.ProblemId, cancellationToken);
 
     [SuperAdminRequired]
     [HttpGet("/api/admin/prune_test_case")]
@@ -64,6 +61,6 @@ public class TestCaseAdminController(TestCaseService testCases, TestCaseAdminSer
 
     [SuperAdminRequired]
     [HttpDelete("/api/admin/prune_test_case")]
-    public async Task<ServiceResult<object?>> Prune(CancellationToken cancellationToken) =>
-        await admin.PruneAsync(RequestData.GetString("id"), cancellationToken);
+    public async Task<ServiceResult> Prune(PruneTestCaseQuery query, CancellationToken cancellationToken) =>
+        await admin.PruneAsync(query.Id, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Services.Uploads;
 using OnlineJudge.Web.Infrastructure.Csrf;
 using OnlineJudge.Web.Infrastructure.RequestParsing;
@@ -12,7 +11,7 @@ namespace OnlineJudge.Web.Controllers.Admin;
 /// </summary>
 [RawBody]
 [CsrfExempt]
-public class UploadAdminController(UploadService uploads) : ControllerBase
+public class UploadAdminController(UploadService uploads, ILogger<UploadAdminController> logger) : ControllerBase
 {
     /// <summary>Room for the multipart framing around the largest accepted file.</summary>
     private const long MultipartOverhead = 1024 * 1024;
@@ -55,18 +54,12 @@ public class UploadAdminController(UploadService uploads) : ControllerBase
             var form = await Request.ReadFormAsync(cancellationToken);
             return (form.Files.GetFile(field), false);
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or BadHttpRequestException)
         {
             // Malformed multipart, or a part over the length limit.
-            return (null, exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase));
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, true);
-        }
-        catch (BadHttpRequestException)
-        {
-            return (null, false);
+            logger.LogInformation(exception, "Upload refused: unreadable multipart body");
+            return (null, exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                || (exception is InvalidDataException && exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)));
         }
     }
 }

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Data.Paging;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Users;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Admin;
 
@@ -11,14 +7,12 @@ public class UserAdminController(UserAdminService users) : ApiControllerBase
 {
     [SuperAdminRequired]
     [HttpGet("/api/admin/user")]
-    public async Task<ServiceResult<object>> Get(CancellationToken cancellationToken) =>
-        await users.GetAsync(RequestData.GetString("id"), RequestData.GetString("order_by"), RequestData.GetString("type"),
-            RequestData.GetString("keyword"), PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")),
-            cancellationToken);
+    public Task<ServiceResult<Either<UserAdminDto, Page<UserAdminDto>>>> Get(UserAdminQuery query, CancellationToken cancellationToken) =>
+        Either.OneOrList(query.Id, id => users.GetAsync(id, cancellationToken), () => users.ListAsync(query, cancellationToken));
 
     [SuperAdminRequired(Order = PermissionAttribute.AfterValidation)]
     [HttpPost("/api/admin/user")]
-    public async Task<ServiceResult<object?>> Import(ImportUsersRequest request, CancellationToken cancellationToken) =>
+    public async Task<ServiceResult> Import(ImportUsersRequest request, CancellationToken cancellationToken) =>
         await users.ImportAsync(request, cancellationToken);
 
     [SuperAdminRequired(Order = PermissionAttribute.AfterValidation)]
@@ -28,8 +22,8 @@ public class UserAdminController(UserAdminService users) : ApiControllerBase
 
     [SuperAdminRequired]
     [HttpDelete("/api/admin/user")]
-    public async Task<ServiceResult<object?>> Delete(CancellationToken cancellationToken) =>
-        await users.DeleteAsync(RequestData.GetString("id"), CurrentUser!.Id, cancellationToken);
+    public async Task<ServiceResult> Delete(UserDeleteQuery query, CancellationToken cancellationToken) =>
+        await users.DeleteAsync(query.Id, CurrentUser!.Id, cancellationToken);
 
     [SuperAdminRequired]
     [HttpPost("/api/admin/reset_password")]
@@ -44,9 +38,9 @@ public class UserAdminController(UserAdminService users) : ApiControllerBase
     /// <summary>The xlsx itself (not an envelope) on success; errors are envelopes.</summary>
     [SuperAdminRequired]
     [HttpGet("/api/admin/generate_user")]
-    public async Task<IActionResult> DownloadGenerated(CancellationToken cancellationToken)
+    public async Task<IActionResult> DownloadGenerated(GeneratedFileQuery query, CancellationToken cancellationToken)
     {
-        var result = await users.DownloadGeneratedAsync(RequestData.GetString("file_id"), cancellationToken);
+        var result = await users.DownloadGeneratedAsync(query.FileId, cancellationToken);
         if (!result.Succeeded)
         {
             return new ObjectResult(result);
@@ -57,6 +51,6 @@ public class UserAdminController(UserAdminService users) : ApiControllerBase
     }
 
     [HttpGet("/api/admin/random_user")]
-    public async Task<ServiceResult<List<string>>> RandomUser(CancellationToken cancellationToken) =>
-        await users.GetRandomUsernamesAsync(RequestData.GetString("classroom"), cancellationToken);
+    public async Task<ServiceResult<List<string>>> RandomUser(ClassroomQuery query, CancellationToken cancellationToken) =>
+        await users.GetRandomUsernamesAsync(query.Classroom, cancellationToken);
 }

@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OnlineJudge.Data.Account;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Sessions;
 using OnlineJudge.Web.Infrastructure.Auth;
 using OnlineJudge.Web.Infrastructure.Csrf;
-using OnlineJudge.Web.Infrastructure.Permissions;
 using OnlineJudge.Web.Infrastructure.RequestParsing;
 
 namespace OnlineJudge.Web.Controllers.Oj;
@@ -16,7 +13,8 @@ public class AccountController(
     AccountService accounts,
     ProfileService profiles,
     UserSessionService userSessions,
-    IOptions<UserSessionOptions> sessionOptions) : ApiControllerBase
+    IOptions<UserSessionOptions> sessionOptions,
+    ILogger<AccountController> logger) : ApiControllerBase
 {
     /// <summary>A1: a new session (new cookie), a rotated CSRF token, <c>last_login</c> set.</summary>
     [HttpPost("/api/login")]
@@ -37,7 +35,7 @@ public class AccountController(
 
     /// <summary>A2: works also when not logged in.</summary>
     [HttpGet("/api/logout")]
-    public async Task<ServiceResult<object?>> Logout()
+    public async Task<ServiceResult> Logout()
     {
         var result = await userSessions.LogoutAsync(RequestContext.SessionKey, RequestContext.Session?.UserId);
         SessionCookie.Delete(Response);
@@ -50,10 +48,10 @@ public class AccountController(
 
     /// <summary>A4: always sets the <c>csrftoken</c> cookie (how the client gets its first token).</summary>
     [HttpGet("/api/profile")]
-    public async Task<ServiceResult<ProfileDto?>> GetProfile(CancellationToken cancellationToken)
+    public async Task<ServiceResult<ProfileDto?>> GetProfile(ProfileQuery query, CancellationToken cancellationToken)
     {
         CsrfTokens.Ensure(HttpContext);
-        return await profiles.GetAsync(CurrentUser, RequestData.GetString("username"), cancellationToken);
+        return await profiles.GetAsync(CurrentUser, query.Username, cancellationToken);
     }
 
     [LoginRequired]
@@ -73,12 +71,12 @@ public class AccountController(
 
     [LoginRequired]
     [HttpGet("/api/profile/fresh_display_id")]
-    public async Task<ServiceResult<object?>> FreshDisplayId(CancellationToken cancellationToken) =>
+    public async Task<ServiceResult> FreshDisplayId(CancellationToken cancellationToken) =>
         await profiles.RefreshDisplayIdsAsync(CurrentUser!.Id, cancellationToken);
 
     [HttpGet("/api/metrics")]
-    public async Task<ServiceResult<MetricsResult>> Metrics(CancellationToken cancellationToken) =>
-        await profiles.GetMetricsAsync(RequestData.GetString("userid"), cancellationToken);
+    public async Task<ServiceResult<MetricsResult>> Metrics(MetricsQuery query, CancellationToken cancellationToken) =>
+        await profiles.GetMetricsAsync(query.UserId, cancellationToken);
 
     private async Task<IFormFile?> ReadImageAsync(CancellationToken cancellationToken)
     {
@@ -92,8 +90,9 @@ public class AccountController(
             var form = await Request.ReadFormAsync(cancellationToken);
             return form.Files.GetFile("image");
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException exception)
         {
+            logger.LogInformation(exception, "Avatar upload refused: unreadable multipart body");
             return null;
         }
     }

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Account;
 using OnlineJudge.Services.Account;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Web.Infrastructure.Csrf;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 
@@ -37,8 +34,8 @@ public class AccountLegacyController(AccountService accounts, UserSessionService
 
     [LoginRequired]
     [HttpDelete("/api/sessions")]
-    public async Task<ServiceResult<string>> DeleteSession() =>
-        await userSessions.DeleteAsync(CurrentUser!.Id, RequestData.GetString("session_key"));
+    public async Task<ServiceResult<string>> DeleteSession(SessionKeyQuery query) =>
+        await userSessions.DeleteAsync(CurrentUser!.Id, query.SessionKey);
 
     [LoginRequired]
     [HttpPost("/api/open_api_appkey")]

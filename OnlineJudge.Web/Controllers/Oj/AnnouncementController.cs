@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Data.Paging;
+using OnlineJudge.Data.Announcements;
 using OnlineJudge.Services.Announcements;
-using OnlineJudge.Services.Common;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 
@@ -9,7 +7,8 @@ namespace OnlineJudge.Web.Controllers.Oj;
 public class AnnouncementController(AnnouncementService announcements) : ApiControllerBase
 {
     [HttpGet("/api/announcement")]
-    public Task<ServiceResult<object>> Get(CancellationToken cancellationToken) =>
-        announcements.GetForStudentsAsync(RequestData.GetString("id"), PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")),
-            cancellationToken);
+    public Task<ServiceResult<Either<AnnouncementDto, Page<AnnouncementListItemDto>>>> Get(AnnouncementQuery query,
+        CancellationToken cancellationToken) =>
+        Either.OneOrList(query.Id, id => announcements.GetVisibleAsync(id, cancellationToken),
+            () => announcements.ListVisibleAsync(query.Page, cancellationToken));
 }

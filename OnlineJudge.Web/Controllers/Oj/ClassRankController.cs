@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Users;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 
@@ -9,20 +6,19 @@ namespace OnlineJudge.Web.Controllers.Oj;
 public class ClassRankController(ClassRankService classes) : ApiControllerBase
 {
     [HttpGet("/api/class_rank")]
-    public async Task<ServiceResult<List<ClassRankDto>>> ClassRank(CancellationToken cancellationToken) =>
-        await classes.GetClassRankAsync(RequestData.GetString("grade"), cancellationToken);
+    public async Task<ServiceResult<List<ClassRankDto>>> ClassRank(ClassRankQuery query, CancellationToken cancellationToken) =>
+        await classes.GetClassRankAsync(query.Grade, cancellationToken);
 
     [LoginRequired]
     [HttpGet("/api/user_class_rank")]
-    public async Task<ServiceResult<UserClassRankDto>> UserClassRank(CancellationToken cancellationToken) =>
-        await classes.GetUserClassRankAsync(CurrentUser!.Id, RequestData.GetString("scope"), RequestData.GetString("limit"),
-            RequestData.GetString("offset"), cancellationToken);
+    public async Task<ServiceResult<UserClassRankDto>> UserClassRank(UserClassRankQuery query, CancellationToken cancellationToken) =>
+        await classes.GetUserClassRankAsync(CurrentUser!.Id, query, cancellationToken);
 
     [HttpPost("/api/class_pk")]
     public async Task<ServiceResult<ClassPkDto>> ClassPk(CancellationToken cancellationToken) =>
         await classes.CompareAsync(RequestData, cancellationToken);
 
     [HttpGet("/api/class_usernames")]
-    public async Task<ServiceResult<List<string>>> ClassUsernames(CancellationToken cancellationToken) =>
-        await classes.GetClassUsernamesAsync(RequestData.GetString("classroom"), cancellationToken);
+    public async Task<ServiceResult<List<string>>> ClassUsernames(ClassroomQuery query, CancellationToken cancellationToken) =>
+        await classes.GetClassUsernamesAsync(query.Classroom, cancellationToken);
 }

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Comments;
 using OnlineJudge.Services.Comments;
-using OnlineJudge.Services.Common;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 
@@ -12,15 +9,15 @@ public class CommentController(CommentService comments) : ApiControllerBase
     /// <summary>B1: validation first, then login.</summary>
     [LoginRequired(Order = PermissionAttribute.AfterValidation)]
     [HttpPost("/api/comment")]
-    public Task<ServiceResult<object?>> Create(CreateCommentRequest request, CancellationToken cancellationToken) =>
+    public Task<ServiceResult> Create(CreateCommentRequest request, CancellationToken cancellationToken) =>
         comments.CreateAsync(request, CurrentUser!, cancellationToken);
 
     [LoginRequired]
     [HttpGet("/api/comment")]
-    public Task<ServiceResult<MyCommentDto?>> Mine(CancellationToken cancellationToken) =>
-        comments.GetMineAsync(RequestData.GetString("problem_id"), CurrentUser!, cancellationToken);
+    public Task<ServiceResult<MyCommentDto?>> Mine(ProblemIdQuery query, CancellationToken cancellationToken) =>
+        comments.GetMineAsync(query.ProblemId, CurrentUser!, cancellationToken);
 
     [HttpGet("/api/comment/statistics")]
-    public Task<ServiceResult<CommentStatisticsDto?>> Statistics(CancellationToken cancellationToken) =>
-        comments.GetStatisticsAsync(RequestData.GetString("problem_id"), cancellationToken);
+    public Task<ServiceResult<CommentStatisticsDto?>> Statistics(ProblemIdQuery query, CancellationToken cancellationToken) =>
+        comments.GetStatisticsAsync(query.ProblemId, cancellationToken);
 }

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Contests;
-using OnlineJudge.Data.Paging;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Contests;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 
@@ -11,13 +7,12 @@ namespace OnlineJudge.Web.Controllers.Oj;
 public class ContestController(ContestService contests, ContestRankService ranks) : ApiControllerBase
 {
     [HttpGet("/api/contests")]
-    public async Task<ServiceResult<Page<ContestDto>>> List(CancellationToken cancellationToken) =>
-        await contests.ListAsync(RequestData.GetString("keyword"), RequestData.GetString("status"), RequestData.GetString("tag"),
-            PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")), cancellationToken);
+    public async Task<ServiceResult<Page<ContestDto>>> List(ContestListQuery query, CancellationToken cancellationToken) =>
+        await contests.ListAsync(query, cancellationToken);
 
     [HttpGet("/api/contest")]
-    public async Task<ServiceResult<ContestDetailDto>> Get(CancellationToken cancellationToken) =>
-        await contests.GetAsync(RequestData.GetString("id"), cancellationToken);
+    public async Task<ServiceResult<ContestDetailDto>> Get(ContestIdQuery query, CancellationToken cancellationToken) =>
+        await contests.GetAsync(query.Id, cancellationToken);
 
     [LoginRequired(Order = PermissionAttribute.AfterValidation)]
     [HttpPost("/api/contest/password")]
@@ -26,29 +21,30 @@ public class ContestController(ContestService contests, ContestRankService ranks
 
     [LoginRequired]
     [HttpGet("/api/contest/access")]
-    public async Task<ServiceResult<ContestAccess>> Access(CancellationToken cancellationToken) =>
-        await contests.GetAccessAsync(RequestData.GetString("contest_id"), RequestContext.Session, cancellationToken);
+    public async Task<ServiceResult<ContestAccess>> Access(ContestAccessQuery query, CancellationToken cancellationToken) =>
+        await contests.GetAccessAsync(query.ContestId, RequestContext.Session, cancellationToken);
 
     /// <summary>A page of the rank, or with <c>download_csv</c> the whole rank as a spreadsheet.</summary>
     [CheckContestPermission(ContestCheckType.Ranks)]
     [HttpGet("/api/contest_rank")]
-    public async Task<IActionResult> Rank(CancellationToken cancellationToken)
+    [ProducesResponseType<ServiceResult<Page<ContestRankRowDto>>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Rank(ContestRankQuery query, CancellationToken cancellationToken)
     {
         var contest = CheckContestPermissionAttribute.GetCheckedContest(HttpContext);
-        if (!string.IsNullOrEmpty(RequestData.GetString("download_csv")))
+        if (query.DownloadCsv)
         {
             return Download(await ranks.DownloadAsync(contest, CurrentUser, cancellationToken));
         }
 
-        return new ObjectResult(await ranks.GetPageAsync(contest, CurrentUser,
-            PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")), cancellationToken));
+        return new ObjectResult(await ranks.GetPageAsync(contest, CurrentUser, query.Page, cancellationToken));
     }
 
     [CheckContestPermission(ContestCheckType.Announcements)]
     [HttpGet("/api/contest/announcement")]
-    public async Task<ServiceResult<List<ContestAnnouncementDto>>> Announcements(CancellationToken cancellationToken) =>
-        await contests.ListVisibleAnnouncementsAsync(CheckContestPermissionAttribute.GetCheckedContest(HttpContext).Id,
-            RequestData.GetString("max_id"), cancellationToken);
+    public async Task<ServiceResult<List<ContestAnnouncementDto>>> Announcements(ContestAnnouncementsQuery query,
+        CancellationToken cancellationToken) =>
+        await contests.ListVisibleAnnouncementsAsync(CheckContestPermissionAttribute.GetCheckedContest(HttpContext).Id, query.MaxId,
+            cancellationToken);
 
     private IActionResult Download(ServiceResult<ContestFile> result)
     {

@@ -11,7 +11,7 @@ public class JudgeServerController(JudgeServerService judgeServers) : ApiControl
 {
     [CsrfExempt]
     [HttpPost("/api/judge_server_heartbeat")]
-    public Task<ServiceResult<object?>> Heartbeat(HeartbeatRequest request, CancellationToken cancellationToken) =>
+    public Task<ServiceResult> Heartbeat(HeartbeatRequest request, CancellationToken cancellationToken) =>
         judgeServers.HeartbeatAsync(request, Request.Headers["X-Judge-Server-Token"].LastOrDefault(), RequestContext.ClientIp,
             HttpContext.Connection.RemoteIpAddress?.ToString() ?? RequestContext.ClientIp, cancellationToken);
 }

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Data.Messages;
-using OnlineJudge.Data.Paging;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Messages;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 
@@ -12,11 +8,11 @@ public class MessageController(MessageService messages) : ApiControllerBase
 {
     [LoginRequired]
     [HttpGet("/api/message")]
-    public async Task<ServiceResult<Page<MessageDto>>> List(CancellationToken cancellationToken) =>
-        await messages.ListAsync(CurrentUser!, PageRequest.Parse(RequestData.GetString("limit"), RequestData.GetString("offset")), cancellationToken);
+    public async Task<ServiceResult<Page<MessageDto>>> List(PageQuery query, CancellationToken cancellationToken) =>
+        await messages.ListAsync(CurrentUser!, query.Page, cancellationToken);
 
     [SuperAdminRequired]
     [HttpPost("/api/message")]
-    public Task<ServiceResult<object?>> Create(CreateMessageRequest request, CancellationToken cancellationToken) =>
+    public Task<ServiceResult> Create(CreateMessageRequest request, CancellationToken cancellationToken) =>
         messages.CreateAsync(request, CurrentUser!, cancellationToken);
 }

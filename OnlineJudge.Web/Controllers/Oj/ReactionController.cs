@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using OnlineJudge.Services.Comments;
-using OnlineJudge.Services.Common;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 
@@ -10,8 +7,8 @@ public class ReactionController(ReactionService reactions) : ApiControllerBase
 {
     [LoginRequired]
     [HttpGet("/api/reaction")]
-    public Task<ServiceResult<ReactionStateDto>> Get(CancellationToken cancellationToken) =>
-        reactions.GetAsync(RequestData.GetString("problem_id"), CurrentUser!, cancellationToken);
+    public Task<ServiceResult<ReactionStateDto>> Get(ProblemIdQuery query, CancellationToken cancellationToken) =>
+        reactions.GetAsync(query.ProblemId, CurrentUser!, cancellationToken);
 
     [LoginRequired]
     [HttpPost("/api/reaction")]

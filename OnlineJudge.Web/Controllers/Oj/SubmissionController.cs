@@ -21,45 +21,34 @@ public class SubmissionController(SubmitService submit, SubmissionQueryService q
 
     [LoginRequired]
     [HttpGet("/api/submission")]
-    public Task<ServiceResult<ISubmissionDetail>> Get(CancellationToken cancellationToken) =>
-        queries.GetAsync(RequestData.GetString("id"), CurrentUser!, cancellationToken);
+    public Task<ServiceResult<ISubmissionDetail>> Get(SubmissionIdQuery query, CancellationToken cancellationToken) =>
+        queries.GetAsync(query.Id, CurrentUser!, cancellationToken);
 
     [LoginRequired]
     [HttpPut("/api/submission")]
-    public Task<ServiceResult<object?>> Share(ShareSubmissionRequest request, CancellationToken cancellationToken) =>
+    public Task<ServiceResult> Share(ShareSubmissionRequest request, CancellationToken cancellationToken) =>
         queries.ShareAsync(request, CurrentUser!, cancellationToken);
 
     [HttpGet("/api/submissions")]
-    public Task<ServiceResult<Page<SubmissionListItemDto>>> List(CancellationToken cancellationToken) =>
-        queries.ListPracticeAsync(ListQuery(), CurrentUser, cancellationToken);
+    public Task<ServiceResult<Page<SubmissionListItemDto>>> List(SubmissionListQuery query, CancellationToken cancellationToken) =>
+        queries.ListPracticeAsync(query, CurrentUser, cancellationToken);
 
     [CheckContestPermission(ContestCheckType.Submissions)]
     [HttpGet("/api/contest_submissions")]
-    public Task<ServiceResult<Page<SubmissionListItemDto>>> ContestList(CancellationToken cancellationToken) =>
-        queries.ListContestAsync(CheckContestPermissionAttribute.GetCheckedContest(HttpContext), ListQuery(), CurrentUser!, cancellationToken);
+    public Task<ServiceResult<Page<SubmissionListItemDto>>> ContestList(SubmissionListQuery query, CancellationToken cancellationToken) =>
+        queries.ListContestAsync(CheckContestPermissionAttribute.GetCheckedContest(HttpContext), query, CurrentUser!, cancellationToken);
 
     [HttpGet("/api/submissions/today_count")]
-    public Task<ServiceResult<int>> TodayCount(CancellationToken cancellationToken) =>
-        queries.TodayCountAsync(RequestData.GetString("language"), cancellationToken);
+    public Task<ServiceResult<int>> TodayCount(TodayCountQuery query, CancellationToken cancellationToken) =>
+        queries.TodayCountAsync(query.Language, cancellationToken);
 
     [HttpGet("/api/submission_exists")]
-    public Task<ServiceResult<bool>> Exists(CancellationToken cancellationToken) =>
-        queries.ExistsAsync(RequestData.GetString("problem_id"), CurrentUser, cancellationToken);
+    public Task<ServiceResult<bool>> Exists(SubmissionExistsQuery query, CancellationToken cancellationToken) =>
+        queries.ExistsAsync(query.ProblemId, CurrentUser, cancellationToken);
 
     [LoginRequired]
     [CsrfExempt]
     [HttpPost("/api/format_code")]
     public Task<ServiceResult<FormattedCodeDto>> Format(FormatCodeRequest request, CancellationToken cancellationToken) =>
         formatter.FormatAsync(request, cancellationToken);
-
-    private SubmissionListQuery ListQuery() => new(
-        RequestData.GetString("limit"),
-        RequestData.GetString("offset"),
-        RequestData.GetString("contest_id"),
-        RequestData.GetString("problem_id"),
-        RequestData.GetString("myself"),
-        RequestData.GetString("username"),
-        RequestData.GetString("result"),
-        RequestData.GetString("language"),
-        RequestData.GetString("today"));
 }

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Conf;
-using OnlineJudge.Web.Infrastructure.Permissions;
 
 namespace OnlineJudge.Web.Controllers.Oj;
 
@@ -17,6 +14,6 @@ public class WebsiteController(SiteOptionsService siteOptions) : ApiControllerBa
     [SuperAdminRequired]
     [HttpPost("/api/website")]
     [HttpPost("/api/admin/website")]
-    public Task<ServiceResult<object?>> Save(WebsiteConfigRequest request, CancellationToken cancellationToken) =>
+    public Task<ServiceResult> Save(WebsiteConfigRequest request, CancellationToken cancellationToken) =>
         siteOptions.SaveWebsiteConfigAsync(request, cancellationToken);
 }

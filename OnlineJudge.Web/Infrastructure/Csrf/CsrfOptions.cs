@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OnlineJudge.Web.Infrastructure.Csrf;
 
-public class CsrfOptions
+public class CsrfOptions : IValidatableObject
 {
     public const string Section = "Csrf";
 
@@ -9,4 +11,17 @@ public class CsrfOptions
     /// TLS-terminating proxy, or a development client on another port.
     /// </summary>
     public List<string> TrustedOrigins { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < TrustedOrigins.Count; i++)
+        {
+            if (!Uri.TryCreate(TrustedOrigins[i], UriKind.Absolute, out var origin) || origin.Scheme is not ("http" or "https")
+                || origin.PathAndQuery != "/")
+            {
+                yield return new ValidationResult($"Csrf:TrustedOrigins:{i} must be an origin such as https://oj.example.edu",
+                    [nameof(TrustedOrigins)]);
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ public class RequestLoggingOptions
     public const string Section = "RequestLogging";
 
     /// <summary>Requests slower than this are logged as warnings, to show what to optimise.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue, ErrorMessage = "RequestLogging:SlowRequestMilliseconds must be positive")]
     public int SlowRequestMilliseconds { get; set; } = 500;
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using OnlineJudge.Data.Contests;
+using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Contests;
 using OnlineJudge.Services.Validation;
@@ -40,8 +41,9 @@ public sealed class CheckContestPermissionAttribute(ContestCheckType checkType) 
 
             var requestContext = httpContext.GetRequestContext();
             var access = httpContext.RequestServices.GetRequiredService<ContestAccessService>();
-            var result = await access.CheckAsync(contestId, checkType, requestContext.User, requestContext.Session?.ContestPassword,
-                httpContext.RequestAborted);
+            var result = string.IsNullOrEmpty(contestId) ? ContestAccessService.MissingContestId
+                : !PageRequest.TryParseId(contestId, out var id) ? ContestAccessService.ContestDoesNotExist(contestId)
+                : await access.CheckAsync(id, checkType, requestContext.User, requestContext.Session?.ContestPassword, httpContext.RequestAborted);
             if (result.Error is { } error)
             {
                 context.Result = EnvelopeResultFilter.ToResult(Envelope.Of(error));

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using OnlineJudge.Data;
 
-namespace OnlineJudge.Services.Health;
+namespace OnlineJudge.Data.Health;
 
 /// <summary>Applies pending EF Core migrations (the <c>migrate</c> command).</summary>
 public class DatabaseMigrator(OnlineJudgeDbContext db, ILogger<DatabaseMigrator> logger)

@@ -1,0 +1,118 @@
+using System.Globalization;
+
+namespace OnlineJudge.Services.Caching;
+
+/// <summary>
+/// Every cached value of the app: its Redis key (the reference's literal keys, platform.md §16, where it had one), its
+/// lifetime, who reads it and what makes it stale. Services take keys and lifetimes from here only.
+/// Not cache, and kept by their owners: sessions (<c>session:*</c>, <c>user_sessions:*</c>, SessionStore), captchas
+/// (<c>captcha:*</c>, CaptchaService), WebSocket channels (<c>ws:*</c>, RealtimePublisher).
+/// </summary>
+public static class CacheKeys
+{
+    // ---- versioned families: CacheService.GetOrCreateVersionedAsync; every write of the family bumps it after commit ----
+
+    /// <summary>
+    /// Public problem list pages (<c>list:…</c>) and details (<c>detail:&lt;display id&gt;</c>), the same for every caller
+    /// (<c>my_status</c> is added per caller); read by ProblemService. Bumped by <see cref="CacheInvalidation.InvalidateProblemsAsync"/>
+    /// (problem and tag writes) and by the visibility toggle. The short lifetime bounds how stale the judge's counters look.
+    /// </summary>
+    public const string ProblemFamily = "problem";
+
+    public static readonly TimeSpan ProblemTtl = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Public contest list pages and details (ContestService) and the contest gate's view (<c>gate:&lt;id&gt;</c>,
+    /// ContestAccessService); bumped by every admin contest write (ContestAdminService).
+    /// </summary>
+    public const string ContestFamily = "contest";
+
+    /// <summary>Short: a contest's status (not started / underway / ended) is computed from the clock.</summary>
+    public static readonly TimeSpan ContestTtl = TimeSpan.FromSeconds(5);
+
+    /// <summary>The gate's view changes only through admin writes, which bump the family.</summary>
+    public static readonly TimeSpan ContestGateTtl = TimeSpan.FromMinutes(5);
+
+    /// <summary>Visible announcements, list pages and details (AnnouncementService); bumped by every admin write there.</summary>
+    public const string AnnouncementFamily = "announcement";
+
+    public static readonly TimeSpan AnnouncementTtl = TimeSpan.FromMinutes(5);
+
+    // ---- plain keys --------------------------------------------------------------------------------------------------
+
+    /// <summary><c>website_config</c>: the site options (SiteOptionsService); deleted when they are saved.</summary>
+    public const string WebsiteConfig = "website_config";
+
+    public static readonly TimeSpan WebsiteConfigTtl = TimeSpan.FromMinutes(10);
+
+    /// <summary><c>problem_tags:&lt;keyword&gt;</c>: used tags (ProblemService); deleted by <see cref="CacheInvalidation.InvalidateProblemsAsync"/>.</summary>
+    public const string ProblemTagsPrefix = "problem_tags:";
+
+    public static readonly TimeSpan ProblemTagsTtl = TimeSpan.FromSeconds(3600);
+
+    /// <summary>Problem authors with counts (ProblemService); expire only, and an empty list is never served from cache.</summary>
+    public const string ProblemAuthorsAll = "problem_authors_all";
+
+    public const string ProblemAuthorsVisible = "problem_authors_only_visible";
+
+    public static readonly TimeSpan ProblemAuthorsTtl = TimeSpan.FromSeconds(7200);
+
+    /// <summary><c>problem_yearly_ac:&lt;display id&gt;</c> (ProblemService); expires only.</summary>
+    public const string ProblemYearlyAcPrefix = "problem_yearly_ac:";
+
+    public static readonly TimeSpan ProblemYearlyAcTtl = TimeSpan.FromSeconds(3600);
+
+    /// <summary><c>comment_stats:&lt;problem id&gt;</c> (CommentService); deleted when a comment of the problem is added.</summary>
+    public const string CommentStatsPrefix = "comment_stats:";
+
+    public static readonly TimeSpan CommentStatsTtl = TimeSpan.FromSeconds(3600);
+
+    /// <summary><c>user_activity_rank:&lt;start as received&gt;</c> (RankService); expires only.</summary>
+    public const string ActivityRankPrefix = "user_activity_rank:";
+
+    public static readonly TimeSpan ActivityRankTtl = TimeSpan.FromSeconds(600);
+
+    /// <summary><c>json_data_&lt;file name as written&gt;</c>: a file of the hitokoto bundle (HitokotoService); expires only.</summary>
+    public const string HitokotoFilePrefix = "json_data_";
+
+    public static readonly TimeSpan HitokotoFileTtl = TimeSpan.FromSeconds(7200);
+
+    /// <summary>
+    /// The contest rank snapshot (ContestRankService): <c>contest_rank:{&lt;id&gt;}:version</c> holds the current version,
+    /// <c>contest_rank:{&lt;id&gt;}:v&lt;version&gt;</c> a header element and every ranked row; the version is bumped by
+    /// ContestRankService.InvalidateRankAsync (judge verdicts, ACM helper checks, user edits and deletes). The braces
+    /// keep both keys in one Redis Cluster slot.
+    /// </summary>
+    public static readonly TimeSpan ContestRankSnapshotTtl = TimeSpan.FromMinutes(30);
+
+    public static string ProblemTags(string? keyword) => ProblemTagsPrefix + (keyword ?? "");
+
+    public static string ProblemYearlyAc(string displayId) => ProblemYearlyAcPrefix + displayId;
+
+    public static string CommentStats(int problemId) => CommentStatsPrefix + problemId.ToString(CultureInfo.InvariantCulture);
+
+    public static string ActivityRank(string start) => ActivityRankPrefix + start;
+
+    public static string HitokotoFile(string fileName) => HitokotoFilePrefix + fileName;
+
+    public static string ContestRankVersion(int contestId) => $"contest_rank:{{{contestId}}}:version";
+
+    public static string ContestRankSnapshot(int contestId, long version) => $"contest_rank:{{{contestId}}}:v{version}";
+}
+
+/// <summary>What each kind of write makes stale, so that every writer of a family says the same.</summary>
+public static class CacheInvalidation
+{
+    /// <summary>After a problem or tag write committed: the tag lists and the public problem pages and details.</summary>
+    public static async Task InvalidateProblemsAsync(this CacheService cache)
+    {
+        await cache.DeleteByPrefixAsync(CacheKeys.ProblemTagsPrefix);
+        await cache.BumpVersionAsync(CacheKeys.ProblemFamily);
+    }
+
+    /// <summary>After an admin contest write committed: contest lists, details and the gate.</summary>
+    public static Task InvalidateContestsAsync(this CacheService cache) => cache.BumpVersionAsync(CacheKeys.ContestFamily);
+
+    /// <summary>After an announcement write committed.</summary>
+    public static Task InvalidateAnnouncementsAsync(this CacheService cache) => cache.BumpVersionAsync(CacheKeys.AnnouncementFamily);
+}
