@@ -312,6 +312,7 @@ function Invoke-Bench {
     try {
         Invoke-Web @('migrate')
         Invoke-Native $psql ($pg + @('-d', 'onlinejudge_bench', '-q', '-v', 'ON_ERROR_STOP=1', '-f', (Join-Path $Root 'bench/seed.sql')))
+        New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
         $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
             (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
             '--Logging:LogLevel:Default=Warning')

@@ -7,6 +7,7 @@ using OnlineJudge.Data.Json;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Resilience;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Services.Contests;
@@ -22,7 +23,7 @@ namespace OnlineJudge.Services.Contests;
 /// any more. The braces are a hash tag: both keys live in one Redis Cluster slot, as the script needs.
 /// Real names are kept in the snapshot and removed for callers who are not contest admins.
 /// </summary>
-public class ContestRankService(ContestRepository contests, IConnectionMultiplexer redis, TimeProvider time, ILogger<ContestRankService> logger)
+public class ContestRankService(ContestRepository contests, RedisGuard redis, TimeProvider time, ILogger<ContestRankService> logger)
 {
     public static readonly TimeSpan SnapshotTtl = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan RebuildLockTtl = TimeSpan.FromSeconds(10);
@@ -63,8 +64,6 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         return tonumber(ARGV[1])
         """;
 
-    private IDatabase Db => redis.GetDatabase();
-
     public static string VersionKey(int contestId) => $"contest_rank:{{{contestId}}}:version";
 
     public static string SnapshotKey(int contestId, long version) => $"contest_rank:{{{contestId}}}:v{version}";
@@ -77,7 +76,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
     {
         try
         {
-            await Db.ScriptEvaluateAsync(BumpScript, [VersionKey(contestId)], [InitialVersion()]).WaitAsync(cancellationToken);
+            await redis.RunAsync(db => db.ScriptEvaluateAsync(BumpScript, [VersionKey(contestId)], [InitialVersion()]), cancellationToken);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -194,7 +193,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
                 // Missing: one caller rebuilds, the others wait for it briefly, then build for themselves.
                 var snapshotKey = SnapshotKey(contestId, version);
                 if (attempt >= RebuildWaitSteps
-                    || await Db.StringSetAsync(snapshotKey + ":lock", "1", RebuildLockTtl, When.NotExists).WaitAsync(cancellationToken))
+                    || await redis.RunAsync(db => db.StringSetAsync(snapshotKey + ":lock", "1", RebuildLockTtl, When.NotExists), cancellationToken))
                 {
                     var all = await contests.GetRankRowsAsync(contestId, cancellationToken);
                     await StoreSnapshotAsync(snapshotKey, all);
@@ -217,8 +216,8 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
     {
         var start = (long)offset + 1;
         var stop = limit == int.MaxValue ? -1 : (long)offset + limit;
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(ReadScript, [VersionKey(contestId)],
-            [SnapshotKey(contestId, 0)[..^1], InitialVersion(), start, stop]).WaitAsync(cancellationToken))!;
+        var result = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(ReadScript, [VersionKey(contestId)],
+            [SnapshotKey(contestId, 0)[..^1], InitialVersion(), start, stop]), cancellationToken))!;
         var version = long.Parse(result[0].ToString(), CultureInfo.InvariantCulture);
         var total = (int)result[1];
         var rows = new List<ContestRankRowDto>(Math.Max(result.Length - 2, 0));
@@ -240,12 +239,23 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         }
 
         // One transaction: readers never see a half-written list, and concurrent rebuilds cannot interleave.
-        var transaction = Db.CreateTransaction();
-        _ = transaction.KeyDeleteAsync(key);
-        _ = transaction.ListRightPushAsync(key, values);
-        _ = transaction.KeyExpireAsync(key, SnapshotTtl);
-        _ = transaction.KeyDeleteAsync(key + ":lock");
-        await transaction.ExecuteAsync();
+        try
+        {
+            await redis.RunAsync(db =>
+            {
+                var transaction = db.CreateTransaction();
+                _ = transaction.KeyDeleteAsync(key);
+                _ = transaction.ListRightPushAsync(key, values);
+                _ = transaction.KeyExpireAsync(key, SnapshotTtl);
+                _ = transaction.KeyDeleteAsync(key + ":lock");
+                return transaction.ExecuteAsync();
+            });
+        }
+        catch (RedisException exception)
+        {
+            // The rows were read: serve them; the next reader rebuilds (the lock expires by itself).
+            logger.LogWarning(exception, "Could not store the rank snapshot {Key}", key);
+        }
     }
 
     private string InitialVersion() => time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);

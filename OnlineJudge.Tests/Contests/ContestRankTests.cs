@@ -219,7 +219,7 @@ public class ContestRankTests : IntegrationTest
         await new AcmContestRankBuilder(contest, student).Accepted(1, 10).BuildAsync();
         await using var scope = CreateScope();
         await using var down = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:1,abortConnect=false,connectTimeout=200,asyncTimeout=200,syncTimeout=200");
-        var service = new ContestRankService(scope.ServiceProvider.GetRequiredService<OnlineJudge.Data.Contests.ContestRepository>(), down, TimeProvider.System,
+        var service = new ContestRankService(scope.ServiceProvider.GetRequiredService<OnlineJudge.Data.Contests.ContestRepository>(), RedisGuards.Around(down), TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ContestRankService>.Instance);
         var gate = new OnlineJudge.Data.Contests.ContestGateDto(contest.Id, teacher.Id, null, contest.StartTime, contest.EndTime);
 
