@@ -8,6 +8,7 @@
     dotnet pwsh ./build.ps1 migrate                  start services, apply EF Core migrations
     dotnet pwsh ./build.ps1 services start|stop|status
     dotnet pwsh ./build.ps1 bench                    seed a benchmark database and measure hot reads with wrk
+    dotnet pwsh ./build.ps1 bench outage             measure anonymous reads while a Redis of its own is killed and restarted
 
     When no connection strings are configured (environment ConnectionStrings__Default / ConnectionStrings__Redis,
     or non-empty values in appsettings.json), the script runs its own PostgreSQL and Redis under .local/:
@@ -15,7 +16,7 @@
 #>
 param(
     [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'bench', 'help')][string]$Task = 'help',
-    [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', '')][string]$Action = ''
+    [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', 'outage', '')][string]$Action = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -343,7 +344,73 @@ function Wait-Port([int]$Port, [string]$Name) {
     if (-not (Test-TcpPort $Port)) { throw "$Name did not start listening on port $Port (see .local/bench-*.log)" }
 }
 
-function Invoke-Bench {
+# Anonymous cached pages (bench/mixed.lua, 8 connections) in one-second samples while a redis-server of the bench's
+# own is killed (after 5 s) and started again (after 15 s). Fails unless, from 2 s after the kill, every second serves
+# at least half the normal rate, every answer comes within 1 s and is a success envelope, and Redis is used again
+# at the end. The shared Redis is never touched.
+function Invoke-OutageBench {
+    $port = 6390
+    while (Test-TcpPort $port) { $port++ }
+    $redisDir = Join-Path $LocalDir 'bench-redis'
+    New-Item -ItemType Directory -Force -Path $redisDir | Out-Null
+    $redisArgs = @('--port', "$port", '--bind', '127.0.0.1', '--dir', $redisDir, '--save', '""', '--appendonly', 'no')
+    $redis = Start-Process redis-server -PassThru -ArgumentList $redisArgs -RedirectStandardOutput (Join-Path $LocalDir 'bench-redis.log')
+    $savedRedis = $env:ConnectionStrings__Redis
+    $env:ConnectionStrings__Redis = "127.0.0.1:$port"
+    $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
+        (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
+        '--Logging:LogLevel:Default=Warning')
+    $env:ConnectionStrings__Redis = $savedRedis
+    $failures = [System.Collections.Generic.List[string]]::new()
+    try {
+        Wait-Port 8090 'The server'
+        $script = Join-Path $Root 'bench/mixed.lua'
+        Write-Step "Warming up; load average $(Get-LoadAverage)"
+        foreach ($pass in 1..2) { & wrk -t2 -c8 -d5s -s $script 'http://127.0.0.1:8090' | Out-Null }
+        $samples = foreach ($second in 1..25) {
+            if ($second -eq 6) { Stop-Process -Id $redis.Id -Force; $redis.WaitForExit() }
+            if ($second -eq 16) {
+                $redis = Start-Process redis-server -PassThru -ArgumentList $redisArgs -RedirectStandardOutput (Join-Path $LocalDir 'bench-redis.log')
+            }
+            $out = (& wrk -t2 -c8 -d1s --timeout 5s -s $script 'http://127.0.0.1:8090') -join "`n"
+            [pscustomobject]@{
+                Second = $second
+                Phase = if ($second -le 5) { 'normal' } elseif ($second -le 15) { 'redis killed' } else { 'redis back' }
+                Rps = if ($out -match 'Requests/sec:\s+([\d.]+)') { [double]$Matches[1] } else { 0.0 }
+                MaxMs = if ($out -match 'Max latency ms: ([\d.]+)') { [double]$Matches[1] } else { -1.0 }
+                Bad = if ($out -match 'Bad responses: (\d+)') { [int]$Matches[1] } else { -1 }
+                Errors = if ($out -match 'Socket errors: (.*)') { $Matches[1] } else { '' }
+            }
+        }
+        $normal = ($samples | Where-Object Phase -eq 'normal' | Sort-Object Rps)[2].Rps
+        Write-Host ('{0,6} {1,-13} {2,9} {3,9} {4,12} {5,5}' -f 'second', 'phase', 'req/s', 'of normal', 'max latency', 'bad')
+        foreach ($sample in $samples) {
+            $share = if ($normal -gt 0) { '{0:P0}' -f ($sample.Rps / $normal) } else { '?' }
+            Write-Host ('{0,6} {1,-13} {2,9:N0} {3,9} {4,9:N0} ms {5,5} {6}' -f $sample.Second, $sample.Phase, $sample.Rps, $share,
+                $sample.MaxMs, $sample.Bad, $sample.Errors)
+            if ($sample.Bad -ne 0) { $failures.Add("second $($sample.Second): $($sample.Bad) answers were not success envelopes") }
+            if ($sample.Errors) { $failures.Add("second $($sample.Second): socket errors $($sample.Errors)") }
+            if ($sample.MaxMs -lt 0 -or $sample.MaxMs -ge 1000) { $failures.Add("second $($sample.Second): slowest answer $($sample.MaxMs) ms") }
+            if ($sample.Second -ge 8 -and $sample.Second -le 15 -and $sample.Rps -lt $normal / 2) {
+                $failures.Add("second $($sample.Second): $($sample.Rps) req/s is under half the normal $normal")
+            }
+        }
+        $keys = & redis-cli -p $port dbsize
+        Write-Host "normal rate (median of the first 5 s): $('{0:N0}' -f $normal) req/s; keys in the bench's Redis at the end: $keys; load average $(Get-LoadAverage)"
+        if ([int]$keys -eq 0) { $failures.Add('the site did not use Redis again after it came back') }
+    }
+    finally {
+        Stop-Process -Id $server.Id -ErrorAction SilentlyContinue
+        Stop-Process -Id $redis.Id -Force -ErrorAction SilentlyContinue
+    }
+    if ($failures.Count -gt 0) {
+        Write-Host "OUTAGE BENCH FAILED:" -ForegroundColor Red
+        foreach ($failure in $failures) { Write-Host "  - $failure" -ForegroundColor Red }
+        exit 1
+    }
+}
+
+function Invoke-Bench([switch]$Outage) {
     Start-Services
     if (-not (Get-Command wrk -ErrorAction SilentlyContinue)) {
         if (-not (Test-IsRoot)) { throw "wrk is missing. Install it with: sudo apt-get install -y wrk" }
@@ -373,6 +440,10 @@ function Invoke-Bench {
         Invoke-Web @('migrate')
         Invoke-Native $psql ($pg + @('-d', 'onlinejudge_bench', '-q', '-v', 'ON_ERROR_STOP=1', '-f', (Join-Path $Root 'bench/seed.sql')))
         New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
+        if ($Outage) {
+            Invoke-OutageBench
+            return
+        }
         $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
             (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
             '--Logging:LogLevel:Default=Warning')
@@ -448,7 +519,7 @@ switch ($Task) {
     'run' { Invoke-Run }
     'test' { Invoke-Test }
     'migrate' { Start-Services; Build-Web; Invoke-Migrate }
-    'bench' { Invoke-Bench }
+    'bench' { Invoke-Bench -Outage:($Action -eq 'outage') }
     'services' {
         switch ($Action) {
             'start' { Start-Services; Show-ServiceStatus }

@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddAutoMapper(_ => { }, typeof(DependencyInjection).Assembly);
         services.AddSingleton<CacheService>();
+        services.AddSingleton<OutageMemo>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<UserAuthCache>();
         services.AddSingleton<PasswordHasher>();

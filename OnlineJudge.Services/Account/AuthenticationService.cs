@@ -34,12 +34,21 @@ public class AuthenticationService(UserRepository users, UserAuthCache cache)
     public async Task<CurrentUser?> FromAppKeyAsync(string appKey, CancellationToken cancellationToken)
     {
         var hash = UserAuthCache.AppKeyHash(appKey);
-        AppKeyRead? read;
-        try
+        AppKeyRead? read = null;
+        var redisUp = !cache.IsUnreachable;
+        if (redisUp)
         {
-            read = await cache.ReadAppKeyAsync(hash);
+            try
+            {
+                read = await cache.ReadAppKeyAsync(hash);
+            }
+            catch (RedisException)
+            {
+                redisUp = false;
+            }
         }
-        catch (RedisException)
+
+        if (!redisUp)
         {
             // The key is checked against PostgreSQL instead.
             var direct = await users.FindAuthUserByAppKeyAsync(appKey, cancellationToken);

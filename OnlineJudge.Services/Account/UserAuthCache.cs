@@ -75,6 +75,9 @@ public sealed class UserAuthCache(RedisGuard redis, ILogger<UserAuthCache> logge
         return 1
         """;
 
+    /// <summary>True while Redis calls are refused (the circuit breaker is open): callers go to PostgreSQL at once.</summary>
+    public bool IsUnreachable => redis.IsRefusing;
+
     public static string AppKeyHash(string appKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(appKey)));
 
     /// <summary>The session and, when cached, its user's snapshot, in one round trip. Throws <see cref="RedisException"/>.</summary>

@@ -8,15 +8,21 @@ namespace OnlineJudge.Services.Caching;
 /// <summary>
 /// The Redis cache (platform.md §16): JSON values under the reference's literal keys. Redis being away never fails a
 /// request: reads miss and writes are skipped (quickly: calls go through <see cref="RedisGuard"/>), with a warning at
-/// most once a minute.
+/// most once a minute; while its circuit breaker is open, values computed from PostgreSQL are kept a few seconds in
+/// the <see cref="OutageMemo"/>.
 /// </summary>
-public class CacheService(RedisGuard redis, ILogger<CacheService> logger, TimeProvider time)
+public class CacheService(RedisGuard redis, OutageMemo memo, ILogger<CacheService> logger, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static long nextWarningTicks;
 
     public async Task<(bool Found, T? Value)> TryGetAsync<T>(string key)
     {
+        if (redis.IsRefusing)
+        {
+            return memo.TryGet(key, out var json) ? (true, JsonSerializer.Deserialize<T>(json, Json)) : (false, default);
+        }
+
         try
         {
             var value = await redis.RunAsync(db => db.StringGetAsync(key));
@@ -31,6 +37,12 @@ public class CacheService(RedisGuard redis, ILogger<CacheService> logger, TimePr
 
     public async Task SetAsync<T>(string key, T value, TimeSpan ttl)
     {
+        if (redis.IsRefusing)
+        {
+            memo.Set(key, JsonSerializer.SerializeToUtf8Bytes(value, Json), ttl);
+            return;
+        }
+
         try
         {
             var json = JsonSerializer.Serialize(value, Json);
@@ -70,6 +82,11 @@ public class CacheService(RedisGuard redis, ILogger<CacheService> logger, TimePr
     public async Task<T> GetOrCreateVersionedAsync<T>(string family, string key, TimeSpan ttl, Func<CancellationToken, Task<T>> factory,
         CancellationToken cancellationToken)
     {
+        if (redis.IsRefusing)
+        {
+            return await GetOrCreateAsync(VersionKey(family) + ":" + key, ttl, factory, cancellationToken);
+        }
+
         string? version = null;
         try
         {
@@ -98,6 +115,7 @@ public class CacheService(RedisGuard redis, ILogger<CacheService> logger, TimePr
     /// <summary>Makes every cached value of <paramref name="family"/> stale; call after the write committed.</summary>
     public async Task BumpVersionAsync(string family)
     {
+        memo.RemoveByPrefix(VersionKey(family) + ":");
         try
         {
             await redis.RunAsync(db => db.StringIncrementAsync(VersionKey(family)));
@@ -122,6 +140,7 @@ public class CacheService(RedisGuard redis, ILogger<CacheService> logger, TimePr
 
     public async Task DeleteAsync(string key)
     {
+        memo.Remove(key);
         try
         {
             await redis.RunAsync(db => db.KeyDeleteAsync(key));
@@ -135,6 +154,7 @@ public class CacheService(RedisGuard redis, ILogger<CacheService> logger, TimePr
     /// <summary>Deletes every key starting with <paramref name="prefix"/> (e.g. all <c>problem_tags:*</c>), scanning incrementally.</summary>
     public async Task DeleteByPrefixAsync(string prefix)
     {
+        memo.RemoveByPrefix(prefix);
         try
         {
             // A scan may take longer than one call's timeout: it talks to the connection directly (admin writes only).

@@ -198,6 +198,11 @@ public class ContestRankService(ContestRepository contests, RedisGuard redis, Ti
     private async Task<(IReadOnlyList<RawJson> Rows, int Total)> ReadAsync(int contestId, bool full, int offset, int limit,
         CancellationToken cancellationToken)
     {
+        if (redis.IsRefusing)
+        {
+            return await ReadDatabasePageAsync(contestId, full, offset, limit, cancellationToken);
+        }
+
         try
         {
             for (var attempt = 0; ; attempt++)
@@ -225,9 +230,15 @@ public class ContestRankService(ContestRepository contests, RedisGuard redis, Ti
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             logger.LogDebug(exception, "Rank cache unavailable for contest {ContestId}; reading the database", contestId);
-            var page = await contests.GetRankPageAsync(contestId, offset, limit, cancellationToken);
-            return (ToJson(page.Results, full), page.Total);
+            return await ReadDatabasePageAsync(contestId, full, offset, limit, cancellationToken);
         }
+    }
+
+    private async Task<(IReadOnlyList<RawJson> Rows, int Total)> ReadDatabasePageAsync(int contestId, bool full, int offset, int limit,
+        CancellationToken cancellationToken)
+    {
+        var page = await contests.GetRankPageAsync(contestId, offset, limit, cancellationToken);
+        return (ToJson(page.Results, full), page.Total);
     }
 
     private async Task<(long Version, int Total, List<RawJson> Rows)> ReadSnapshotAsync(int contestId, bool full, int offset, int limit,

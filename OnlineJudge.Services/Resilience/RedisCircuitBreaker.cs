@@ -20,6 +20,16 @@ public sealed partial class RedisCircuitBreaker(IOptions<RedisResilienceOptions>
 
     public bool IsOpen => Volatile.Read(ref openUntilTicks) != 0;
 
+    /// <summary>True while calls are refused: open and within its break, or a probe is out. Lock-free.</summary>
+    public bool IsRefusing
+    {
+        get
+        {
+            var until = Volatile.Read(ref openUntilTicks);
+            return until != 0 && (Volatile.Read(ref probeInFlight) || time.GetUtcNow().UtcTicks < until);
+        }
+    }
+
     /// <summary>
     /// Whether a call may go to Redis now. When the breaker is open and its break is over, the first caller is let
     /// through as the probe (<paramref name="isProbe"/>) and must report its outcome.
@@ -30,6 +40,11 @@ public sealed partial class RedisCircuitBreaker(IOptions<RedisResilienceOptions>
         if (Volatile.Read(ref openUntilTicks) == 0)
         {
             return true;
+        }
+
+        if (IsRefusing)
+        {
+            return false;
         }
 
         lock (gate)

@@ -15,8 +15,11 @@ public sealed class RedisGuard(IConnectionMultiplexer redis, RedisCircuitBreaker
 
     public IConnectionMultiplexer Multiplexer => redis;
 
-    /// <summary>True while the breaker skips Redis (cheap to read; lets a caller skip building a request).</summary>
-    public bool IsOpen => breaker.IsOpen;
+    /// <summary>
+    /// True while the breaker refuses calls (cheap, lock-free): a caller can take its fallback at once instead of
+    /// catching the exception <see cref="RunAsync{T}"/> would throw.
+    /// </summary>
+    public bool IsRefusing => breaker.IsRefusing;
 
     public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call, CancellationToken cancellationToken = default)
     {

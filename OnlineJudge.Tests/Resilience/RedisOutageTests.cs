@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Services.Conf;
@@ -117,6 +118,48 @@ public class RedisOutageTests : IntegrationTest
 
         accepted.Ok();
         Assert.That((await AccountTestData.ReloadUserAsync(student.Id)).Password, Is.Not.EqualTo(student.Password));
+    }
+
+    [Test]
+    public async Task During_an_outage_reads_are_at_most_seconds_old_and_this_instances_writes_show_at_once()
+    {
+        using var redis = new TestRedisServer();
+        await redis.StartAsync();
+        await using var factory = new OnlineJudgeWebFactory(TestEnvironment.DatabaseConnectionString, redis.ConnectionString);
+        var root = await new UserBuilder().WithUsername("root").AsSuperAdmin().BuildAsync();
+        await AccountTestData.UpdateUserAsync(root.Id, u => (u.OpenApi, u.OpenApiAppkey) = (true, "rootkey-rootkey-rootkey-rootkey0"));
+        var admin = new ApiClient(factory);
+        admin.Http.DefaultRequestHeaders.Add("APPKEY", "rootkey-rootkey-rootkey-rootkey0");
+        var anonymous = new ApiClient(factory);
+        (await anonymous.GetAsync("/api/announcement?limit=10&offset=0")).Ok();
+
+        redis.Kill();
+        async Task<string?> TitleAsync() =>
+            (await anonymous.GetAsync($"/api/problem?problem_id={problem.DisplayId}")).Ok().GetProperty("title").GetString();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.That(await TitleAsync(), Is.EqualTo(problem.Title));
+        }
+
+        // Changed behind the app's back: seen within the outage memo's lifetime.
+        await using (var db = TestEnvironment.CreateDbContext())
+        {
+            await db.Problems.Where(p => p.Id == problem.Id)
+                .ExecuteUpdateAsync(x => x.SetProperty(p => p.Title, "Renamed during the outage"));
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (await TitleAsync() != "Renamed during the outage")
+        {
+            Assert.That(clock.Elapsed, Is.LessThan(Services.Caching.OutageMemo.Lifetime + TimeSpan.FromSeconds(2)));
+            await Task.Delay(200);
+        }
+
+        // Written through this instance: seen by the next read.
+        Assert.That((await anonymous.GetAsync("/api/announcement?limit=10&offset=0")).Ok().GetProperty("total").GetInt32(), Is.Zero);
+        (await admin.SendAsync(HttpMethod.Post, "/api/admin/announcement",
+            JsonContent.Create(new { id = 0, title = "Outage", tag = "公告", content = "<p>x</p>", visible = true, top = false }), csrf: false)).Ok();
+        Assert.That((await anonymous.GetAsync("/api/announcement?limit=10&offset=0")).Ok().GetProperty("total").GetInt32(), Is.EqualTo(1));
     }
 
     private async Task<(ApiClient Alice, ApiClient Bob, ApiClient Anonymous)> BrowsersAsync(OnlineJudgeWebFactory factory)

@@ -1,4 +1,5 @@
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Resilience;
 using OnlineJudge.Services.Sessions;
 using StackExchange.Redis;
 
@@ -13,13 +14,14 @@ public class SessionAuthenticationMiddleware(RequestDelegate next, ILogger<Sessi
 {
     private static long nextWarningTicks;
 
-    public async Task InvokeAsync(HttpContext httpContext, SessionStore sessions, AuthenticationService authentication)
+    public async Task InvokeAsync(HttpContext httpContext, SessionStore sessions, AuthenticationService authentication, RedisGuard redis)
     {
         var context = httpContext.GetRequestContext();
         context.ClientIp = ClientIpOf(httpContext);
 
+        // While the breaker refuses Redis calls, sessions cannot be read: anonymous, without trying.
         var key = httpContext.Request.Cookies[SessionCookie.Name];
-        if (SessionStore.IsWellFormedKey(key))
+        if (SessionStore.IsWellFormedKey(key) && !redis.IsRefusing)
         {
             await AuthenticateAsync(httpContext, context, key!, sessions, authentication);
         }

@@ -1,0 +1,48 @@
+-- wrk script of build.ps1 bench outage: anonymous cached pages in turn, every answer checked like check.lua does.
+local paths = {
+  "/api/website",
+  "/api/announcement?limit=10&offset=0",
+  "/api/problem?limit=20&offset=0",
+  "/api/problem?problem_id=1001",
+  "/api/contests?limit=10&offset=0",
+}
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  bad = 0
+  sample = ""
+  n = 0
+end
+
+function request()
+  n = n + 1
+  return wrk.format("GET", paths[(n % #paths) + 1])
+end
+
+function response(status, headers, body)
+  if status ~= 200 or string.sub(body, 1, 14) ~= '{"error":null,' then
+    bad = bad + 1
+    if sample == "" then
+      sample = status .. " " .. string.sub(body, 1, 200)
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  local total, first = 0, ""
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("bad")
+    if first == "" then
+      first = thread:get("sample")
+    end
+  end
+  io.write(string.format("Bad responses: %d\n", total))
+  io.write(string.format("Max latency ms: %.1f\n", latency.max / 1000))
+  if total > 0 then
+    io.write("First bad response: " .. first .. "\n")
+  end
+end
