@@ -332,7 +332,7 @@ function Test-Envelope([string]$Url, [string]$Header) {
     if ($Header) { $curlArgs = @('-H', $Header) + $curlArgs }
     $lines = @(& curl @curlArgs)
     $status = $lines[-1]
-    $body = ($lines[0..([Math]::Max($lines.Count - 2, 0))] -join "`n")
+    $body = ($lines[0..([Math]::Max($lines.Count - 2, 0))] -join ' ') -replace '\s+', ' '
     if ($status -ne '200' -or -not $body.StartsWith('{"error":null,')) {
         return "HTTP $status, body: $($body.Substring(0, [Math]::Min(200, $body.Length)))"
     }
@@ -440,6 +440,7 @@ function Invoke-Bench([switch]$Outage) {
         Invoke-Web @('migrate')
         Invoke-Native $psql ($pg + @('-d', 'onlinejudge_bench', '-q', '-v', 'ON_ERROR_STOP=1', '-f', (Join-Path $Root 'bench/seed.sql')))
         New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
+        if (Test-TcpPort 8090) { throw 'Port 8090 is taken by another program: the bench would measure it instead of this build.' }
         if ($Outage) {
             Invoke-OutageBench
             return
@@ -447,24 +448,28 @@ function Invoke-Bench([switch]$Outage) {
         $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
             (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
             '--Logging:LogLevel:Default=Warning')
+        # The bare-limit server takes the first free port from 18091 (other people's servers may hold 8091).
+        $barePort = 18091
+        while (Test-TcpPort $barePort) { $barePort++ }
+        $bareUrl = "http://127.0.0.1:$barePort"
         $bare = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-bare.log') -ArgumentList @(
-            (Join-Path $Root 'bench/BareLimit/bin/Release/net10.0/BareLimit.dll'), '--urls', 'http://127.0.0.1:8091')
+            (Join-Path $Root 'bench/BareLimit/bin/Release/net10.0/BareLimit.dll'), '--urls', $bareUrl)
         try {
             Wait-Port 8090 'The server'
-            Wait-Port 8091 'The bare-limit server'
+            Wait-Port $barePort 'The bare-limit server'
             foreach ($target in $BenchTargets) {
                 $wrong = Test-Envelope "http://127.0.0.1:8090$($target[1])" $target[2]
                 if ($wrong) { $failures.Add("$($target[0]) ($($target[1])): $wrong") }
             }
             foreach ($kind in 'key', 'page') {
-                $wrong = Test-Envelope "http://127.0.0.1:8091$($BareTargets[$kind][1])" $null
+                $wrong = Test-Envelope "$bareUrl$($BareTargets[$kind][1])" $null
                 if ($wrong) { throw "The bare-limit server answers wrongly: $wrong" }
             }
 
             Write-Step "Warming up (JIT, caches, connection pools); load average $(Get-LoadAverage)"
             # Two passes: tiered JIT reaches its optimised code only after many calls of every path.
             foreach ($pass in 1..2) {
-                foreach ($kind in 'key', 'page') { & wrk -t2 -c32 -d5s "http://127.0.0.1:8091$($BareTargets[$kind][1])" | Out-Null }
+                foreach ($kind in 'key', 'page') { & wrk -t2 -c32 -d5s "$bareUrl$($BareTargets[$kind][1])" | Out-Null }
                 foreach ($target in $BenchTargets) {
                     $warm = @('-t2', '-c32', '-d5s', "http://127.0.0.1:8090$($target[1])")
                     if ($target[2]) { $warm = @('-H', $target[2]) + $warm }
@@ -475,13 +480,13 @@ function Invoke-Bench([switch]$Outage) {
             # The bare limits are measured before and after the endpoints; their mean is the yardstick.
             $loadBefore = Get-LoadAverage
             $limits = @{}
-            foreach ($kind in 'key', 'page') { $limits[$kind] = @((Invoke-Wrk "http://127.0.0.1:8091$($BareTargets[$kind][1])" $null '10s').Rps) }
+            foreach ($kind in 'key', 'page') { $limits[$kind] = @((Invoke-Wrk "$bareUrl$($BareTargets[$kind][1])" $null '10s').Rps) }
             $results = foreach ($target in $BenchTargets) {
                 $result = Invoke-Wrk "http://127.0.0.1:8090$($target[1])" $target[2] '10s'
                 foreach ($problem in $result.Problems) { $failures.Add("$($target[0]) ($($target[1])): $problem") }
                 [pscustomobject]@{ Target = $target; Result = $result }
             }
-            foreach ($kind in 'key', 'page') { $limits[$kind] += (Invoke-Wrk "http://127.0.0.1:8091$($BareTargets[$kind][1])" $null '10s').Rps }
+            foreach ($kind in 'key', 'page') { $limits[$kind] += (Invoke-Wrk "$bareUrl$($BareTargets[$kind][1])" $null '10s').Rps }
             $loadAfter = Get-LoadAverage
 
             Write-Host ('{0,-20} {1,10} {2,9} {3,12} {4,7}' -f 'endpoint', 'req/s', 'p99', 'bare limit', 'ratio')
