@@ -31,6 +31,7 @@ public class ContestRankService(ContestRepository contests, RedisGuard redis, Ti
     private static readonly TimeSpan RebuildLockTtl = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RebuildWaitStep = TimeSpan.FromMilliseconds(50);
     private const int RebuildWaitSteps = 40;
+    private static readonly TimeSpan BulkWriteTimeout = TimeSpan.FromSeconds(2);
     private const string SnapshotHeader = "rank-snapshot-v2";
     private const string PublicSuffix = ":public";
     private const string FullSuffix = ":full";
@@ -271,7 +272,7 @@ public class ContestRankService(ContestRepository contests, RedisGuard redis, Ti
         // One transaction: readers never see a half-written list, and concurrent rebuilds cannot interleave.
         try
         {
-            await redis.RunAsync(db =>
+            await redis.RunWithinAsync(db =>
             {
                 var transaction = db.CreateTransaction();
                 _ = transaction.KeyDeleteAsync([publicKey, fullKey]);
@@ -281,7 +282,7 @@ public class ContestRankService(ContestRepository contests, RedisGuard redis, Ti
                 _ = transaction.KeyExpireAsync(fullKey, SnapshotTtl);
                 _ = transaction.KeyDeleteAsync(publicKey + ":lock");
                 return transaction.ExecuteAsync();
-            });
+            }, BulkWriteTimeout);
         }
         catch (RedisException exception)
         {

@@ -17,11 +17,28 @@ public sealed class RedisGuard(IConnectionMultiplexer redis, RedisCircuitBreaker
 
     /// <summary>
     /// True while the breaker refuses calls (cheap, lock-free): a caller can take its fallback at once instead of
-    /// catching the exception <see cref="RunAsync{T}"/> would throw.
+    /// catching the exception <see cref="RunAsync{T}(Func{IDatabase, Task{T}}, CancellationToken)"/> would throw.
     /// </summary>
     public bool IsRefusing => breaker.IsRefusing;
 
-    public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call, CancellationToken cancellationToken = default)
+    public Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call, CancellationToken cancellationToken = default) =>
+        RunWithinAsync(call, timeout, cancellationToken);
+
+    public Task RunAsync(Func<IDatabase, Task> call, CancellationToken cancellationToken = default) =>
+        RunWithinAsync(call, timeout, cancellationToken);
+
+    /// <summary>
+    /// A bulky call (a snapshot rebuild pushing thousands of rows) with a longer <paramref name="limit"/>, so that a slow
+    /// but healthy Redis does not open the breaker.
+    /// </summary>
+    public Task RunWithinAsync(Func<IDatabase, Task> call, TimeSpan limit, CancellationToken cancellationToken = default) =>
+        RunWithinAsync(async db =>
+        {
+            await call(db);
+            return true;
+        }, limit, cancellationToken);
+
+    public async Task<T> RunWithinAsync<T>(Func<IDatabase, Task<T>> call, TimeSpan limit, CancellationToken cancellationToken = default)
     {
         if (!breaker.TryEnter(out var isProbe))
         {
@@ -30,14 +47,14 @@ public sealed class RedisGuard(IConnectionMultiplexer redis, RedisCircuitBreaker
 
         try
         {
-            var result = await call(redis.GetDatabase()).WaitAsync(timeout, cancellationToken);
+            var result = await call(redis.GetDatabase()).WaitAsync(limit, cancellationToken);
             breaker.OnSuccess(isProbe);
             return result;
         }
         catch (TimeoutException exception)
         {
             breaker.OnFailure(isProbe, exception);
-            throw new RedisUnavailableException($"Redis did not answer within {timeout.TotalMilliseconds} ms", exception);
+            throw new RedisUnavailableException($"Redis did not answer within {limit.TotalMilliseconds} ms", exception);
         }
         catch (RedisException exception)
         {
@@ -50,11 +67,4 @@ public sealed class RedisGuard(IConnectionMultiplexer redis, RedisCircuitBreaker
             throw;
         }
     }
-
-    public Task RunAsync(Func<IDatabase, Task> call, CancellationToken cancellationToken = default) =>
-        RunAsync(async db =>
-        {
-            await call(db);
-            return true;
-        }, cancellationToken);
 }
