@@ -38,6 +38,23 @@ public sealed class RedisGuard(IConnectionMultiplexer redis, RedisCircuitBreaker
             return true;
         }, limit, cancellationToken);
 
+    /// <summary>
+    /// A call that timed out may still be answered: a late answer shows that Redis is alive, only slow (a cold start, a
+    /// pause), and closes the breaker, so that a burst of timeouts does not keep Redis skipped for a whole break.
+    /// </summary>
+    private void WatchLateAnswer(Task pending) =>
+        pending.ContinueWith(static (task, state) =>
+        {
+            if (task.IsCompletedSuccessfully)
+            {
+                ((RedisCircuitBreaker)state!).OnSuccess(false);
+            }
+            else
+            {
+                _ = task.Exception;
+            }
+        }, breaker, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     public async Task<T> RunWithinAsync<T>(Func<IDatabase, Task<T>> call, TimeSpan limit, CancellationToken cancellationToken = default)
     {
         if (!breaker.TryEnter(out var isProbe))
@@ -45,15 +62,22 @@ public sealed class RedisGuard(IConnectionMultiplexer redis, RedisCircuitBreaker
             throw new RedisUnavailableException("Redis is unavailable (circuit breaker open)");
         }
 
+        Task<T>? pending = null;
         try
         {
-            var result = await call(redis.GetDatabase()).WaitAsync(limit, cancellationToken);
+            pending = call(redis.GetDatabase());
+            var result = await pending.WaitAsync(limit, cancellationToken);
             breaker.OnSuccess(isProbe);
             return result;
         }
         catch (TimeoutException exception)
         {
             breaker.OnFailure(isProbe, exception);
+            if (pending is not null)
+            {
+                WatchLateAnswer(pending);
+            }
+
             throw new RedisUnavailableException($"Redis did not answer within {limit.TotalMilliseconds} ms", exception);
         }
         catch (RedisException exception)
