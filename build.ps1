@@ -507,6 +507,10 @@ function Invoke-Bench([switch]$Outage) {
             Stop-Process -Id $server.Id -ErrorAction SilentlyContinue
             Stop-Process -Id $bare.Id -ErrorAction SilentlyContinue
         }
+        $trips = @(Select-String -Path (Join-Path $LocalDir 'bench-server.log') -Pattern 'Redis failed \d+ times in a row' -ErrorAction SilentlyContinue).Count
+        if ($trips -gt 0) {
+            Write-Host "The Redis circuit breaker opened $trips time(s) during the run (slow Redis; see .local/bench-server.log)" -ForegroundColor Yellow
+        }
     }
     finally {
         $env:ConnectionStrings__Default = $saved
