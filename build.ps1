@@ -411,6 +411,12 @@ function Invoke-OutageBench {
 }
 
 function Invoke-Bench([switch]$Outage) {
+    if ($env:OJ_BENCH_ONLY) {
+        # A comma-separated list of endpoint names (e.g. 'contest detail,contest rank') to measure only those.
+        $only = $env:OJ_BENCH_ONLY.Split(',') | ForEach-Object { $_.Trim() }
+        $script:BenchTargets = @($BenchTargets | Where-Object { $only -contains $_[0] })
+        if ($BenchTargets.Count -eq 0) { throw "OJ_BENCH_ONLY names no endpoint of the bench" }
+    }
     Start-Services
     if (-not (Get-Command wrk -ErrorAction SilentlyContinue)) {
         if (-not (Test-IsRoot)) { throw "wrk is missing. Install it with: sudo apt-get install -y wrk" }
