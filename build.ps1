@@ -344,7 +344,7 @@ function Wait-Port([int]$Port, [string]$Name) {
     if (-not (Test-TcpPort $Port)) { throw "$Name did not start listening on port $Port (see .local/bench-*.log)" }
 }
 
-# Anonymous cached pages (bench/mixed.lua, 8 connections) in one-second samples while a redis-server of the bench's
+# Anonymous cached pages (bench/check.lua over five paths, 8 connections) in one-second samples while a redis-server of the bench's
 # own is killed (after 5 s) and started again (after 15 s). Fails unless, from 2 s after the kill, every second serves
 # at least half the normal rate, every answer comes within 1 s and is a success envelope, and Redis is used again
 # at the end. The shared Redis is never touched.
@@ -364,15 +364,20 @@ function Invoke-OutageBench {
     $failures = [System.Collections.Generic.List[string]]::new()
     try {
         Wait-Port 8090 'The server'
-        $script = Join-Path $Root 'bench/mixed.lua'
+        $script = Join-Path $Root 'bench/check.lua'
+        # Anonymous cached pages, in turn.
+        $pages = @('/api/website', '/api/announcement?limit=10&offset=0', '/api/problem?limit=20&offset=0', '/api/problem?problem_id=1001',
+            '/api/contests?limit=10&offset=0')
         Write-Step "Warming up; load average $(Get-LoadAverage)"
-        foreach ($pass in 1..4) { & wrk -t2 -c8 -d5s -s $script 'http://127.0.0.1:8090' | Out-Null }
+        $warm = @('-t2', '-c8', '-d5s', '-s', $script, 'http://127.0.0.1:8090', '--') + $pages
+        $oneSecond = @('-t2', '-c8', '-d1s', '--timeout', '5s', '-s', $script, 'http://127.0.0.1:8090', '--') + $pages
+        foreach ($pass in 1..4) { & wrk @warm | Out-Null }
         $samples = foreach ($second in 1..25) {
             if ($second -eq 6) { Stop-Process -Id $redis.Id -Force; $redis.WaitForExit() }
             if ($second -eq 16) {
                 $redis = Start-Process redis-server -PassThru -ArgumentList $redisArgs -RedirectStandardOutput (Join-Path $LocalDir 'bench-redis.log')
             }
-            $out = (& wrk -t2 -c8 -d1s --timeout 5s -s $script 'http://127.0.0.1:8090') -join "`n"
+            $out = (& wrk @oneSecond) -join "`n"
             [pscustomobject]@{
                 Second = $second
                 Phase = if ($second -le 5) { 'normal' } elseif ($second -le 15) { 'redis killed' } else { 'redis back' }
