@@ -402,8 +402,8 @@ function Invoke-OutageBench {
         }
         $keys = & redis-cli -p $port dbsize
         $recovered = ($samples | Where-Object Second -gt 20 | Sort-Object Rps)[2].Rps
-        Write-Host ("normal rate (median of the first 5 s): {0:N0} req/s; after recovery (median of the last 5 s): {1:N0} req/s; " +
-            "keys in the bench's Redis at the end: {2}; load average {3}") -f $normal, $recovered, $keys, (Get-LoadAverage)
+        Write-Host (("normal rate (median of the first 5 s): {0:N0} req/s; after recovery (median of the last 5 s): {1:N0} req/s; " +
+            "keys in the bench's Redis at the end: {2}; load average {3}") -f $normal, $recovered, $keys, (Get-LoadAverage))
         if ([int]$keys -eq 0) { $failures.Add('the site did not use Redis again after it came back') }
     }
     finally {
