@@ -11,6 +11,7 @@
     dotnet pwsh ./build.ps1 services start|stop|status
     dotnet pwsh ./build.ps1 bench                    seed a benchmark database and measure hot reads with wrk
     dotnet pwsh ./build.ps1 bench-judge              measure the judge server: per-test-case overhead, latency, submissions/minute
+    dotnet pwsh ./build.ps1 bench outage             measure anonymous reads while a Redis of its own is killed and restarted
 
     When no connection strings are configured (environment ConnectionStrings__Default / ConnectionStrings__Redis,
     or non-empty values in appsettings.json), the script runs its own PostgreSQL and Redis under .local/:
@@ -18,7 +19,7 @@
 #>
 param(
     [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'bench', 'bench-judge', 'judge', 'help')][string]$Task = 'help',
-    [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', '')][string]$Action = '',
+    [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', 'outage', '')][string]$Action = '',
     # judge: the backend this judge server registers with (its base URL, or its full /api/judge_server_heartbeat/ URL).
     [string]$BackendUrl = '',
     # judge: the URL the backend uses to reach this judge server (default: its listen URL).
@@ -338,14 +339,151 @@ function Invoke-Test {
 }
 
 # Hot reads under load (DEVELOPERS.md bar: >= 5,000 req/s for pages, >= 7,500 for details, p99 <= 20 ms at 32
-# connections). Uses its own database and Redis database 3, a seeded data set (bench/seed.sql) and wrk.
-function Invoke-Bench {
+# connections). Uses its own database and Redis database 3, a seeded data set (bench/seed.sql) and wrk. Beside each
+# endpoint it prints the bare limit measured in the same run (bench/BareLimit: Kestrel + one pooled Npgsql query by
+# key, or one 20-row page) and the ratio; it fails when an endpoint answers anything but {"error":null,...}.
+$BenchTargets = @(
+    # name, path, APPKEY header or $null, bare limit it compares with (key: a detail, page: a list)
+    @('site config', '/api/website', $null, 'key'),
+    @('announcement list', '/api/announcement?limit=10&offset=0', $null, 'page'),
+    @('problem list', '/api/problem?limit=20&offset=0', $null, 'page'),
+    @('problem detail', '/api/problem?problem_id=1001', $null, 'key'),
+    @('contest list', '/api/contests?limit=10&offset=0', $null, 'page'),
+    @('contest detail', '/api/contest?id=1', 'APPKEY: benchbenchbenchbenchbenchbench00', 'key'),
+    @('contest rank', '/api/contest_rank?contest_id=1&limit=50&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
+    @('submission list', '/api/submissions?limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'))
+$BareTargets = @{ key = @('bare: row by key', '/key?id=1'); page = @('bare: 20-row page', '/page?offset=0') }
+
+function Get-LoadAverage { return ((Get-Content /proc/loadavg -Raw).Split(' ')[0..2] -join ' ') }
+
+# Runs wrk with bench/check.lua; returns req/s, p99 and the problems seen (bad envelopes, non-2xx, socket errors).
+function Invoke-Wrk([string]$Url, [string]$Header, [string]$Duration) {
+    $wrkArgs = @('-t2', '-c32', "-d$Duration", '--latency', '-s', (Join-Path $Root 'bench/check.lua'), $Url)
+    if ($Header) { $wrkArgs = @('-H', $Header) + $wrkArgs }
+    $out = (& wrk @wrkArgs) -join "`n"
+    $problems = @()
+    if ($out -notmatch 'Bad responses: (\d+)') { $problems += 'wrk printed no response check' }
+    elseif ([int]$Matches[1] -gt 0) {
+        $count = $Matches[1]
+        $first = if ($out -match 'First bad response: (.*)') { $Matches[1] } else { '' }
+        $problems += "$count answers were not {""error"":null,...}, e.g. $first"
+    }
+    if ($out -match 'Non-2xx or 3xx responses: (\d+)') { $problems += "$($Matches[1]) non-2xx answers" }
+    if ($out -match 'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)' -and
+        ([int]$Matches[1] + [int]$Matches[2] + [int]$Matches[3] + [int]$Matches[4]) -gt 0) { $problems += "socket errors ($($Matches[0]))" }
+    return [pscustomobject]@{
+        Rps = if ($out -match 'Requests/sec:\s+([\d.]+)') { [double]$Matches[1] } else { 0.0 }
+        P99 = if ($out -match '99%\s+([\d.]+\w+)') { $Matches[1] } else { '?' }
+        Problems = $problems
+    }
+}
+
+# The body of one request, checked like check.lua does, so that a wrong answer is reported with its text.
+function Test-Envelope([string]$Url, [string]$Header) {
+    $curlArgs = @('-s', '-w', '\n%{http_code}', $Url)
+    if ($Header) { $curlArgs = @('-H', $Header) + $curlArgs }
+    $lines = @(& curl @curlArgs)
+    $status = $lines[-1]
+    $body = ($lines[0..([Math]::Max($lines.Count - 2, 0))] -join ' ') -replace '\s+', ' '
+    if ($status -ne '200' -or -not $body.StartsWith('{"error":null,')) {
+        return "HTTP $status, body: $($body.Substring(0, [Math]::Min(200, $body.Length)))"
+    }
+    return $null
+}
+
+function Wait-Port([int]$Port, [string]$Name) {
+    for ($i = 0; $i -lt 150 -and -not (Test-TcpPort $Port); $i++) { Start-Sleep -Milliseconds 200 }
+    if (-not (Test-TcpPort $Port)) { throw "$Name did not start listening on port $Port (see .local/bench-*.log)" }
+}
+
+# Anonymous cached pages (bench/check.lua over five paths, 8 connections) in one-second samples while a redis-server of the bench's
+# own is killed (after 5 s) and started again (after 15 s). Fails unless, from 2 s after the kill, every second serves
+# at least half the normal rate, every answer comes within 1 s and is a success envelope, and Redis is used again
+# at the end. The shared Redis is never touched.
+function Invoke-OutageBench {
+    $port = 6390
+    while (Test-TcpPort $port) { $port++ }
+    $redisDir = Join-Path $LocalDir 'bench-redis'
+    New-Item -ItemType Directory -Force -Path $redisDir | Out-Null
+    $redisArgs = @('--port', "$port", '--bind', '127.0.0.1', '--dir', $redisDir, '--save', '""', '--appendonly', 'no')
+    $redis = Start-Process redis-server -PassThru -ArgumentList $redisArgs -RedirectStandardOutput (Join-Path $LocalDir 'bench-redis.log')
+    $savedRedis = $env:ConnectionStrings__Redis
+    $env:ConnectionStrings__Redis = "127.0.0.1:$port"
+    $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
+        (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
+        '--Logging:LogLevel:Default=Warning')
+    $env:ConnectionStrings__Redis = $savedRedis
+    $failures = [System.Collections.Generic.List[string]]::new()
+    try {
+        Wait-Port 8090 'The server'
+        $script = Join-Path $Root 'bench/check.lua'
+        # Anonymous cached pages, in turn.
+        $pages = @('/api/website', '/api/announcement?limit=10&offset=0', '/api/problem?limit=20&offset=0', '/api/problem?problem_id=1001',
+            '/api/contests?limit=10&offset=0')
+        Write-Step "Warming up; load average $(Get-LoadAverage)"
+        $warm = @('-t2', '-c8', '-d5s', '-s', $script, 'http://127.0.0.1:8090', '--') + $pages
+        $oneSecond = @('-t2', '-c8', '-d1s', '--timeout', '5s', '-s', $script, 'http://127.0.0.1:8090', '--') + $pages
+        foreach ($pass in 1..4) { & wrk @warm | Out-Null }
+        $samples = foreach ($second in 1..25) {
+            if ($second -eq 6) { Stop-Process -Id $redis.Id -Force; $redis.WaitForExit() }
+            if ($second -eq 16) {
+                $redis = Start-Process redis-server -PassThru -ArgumentList $redisArgs -RedirectStandardOutput (Join-Path $LocalDir 'bench-redis.log')
+            }
+            $out = (& wrk @oneSecond) -join "`n"
+            [pscustomobject]@{
+                Second = $second
+                Phase = if ($second -le 5) { 'normal' } elseif ($second -le 15) { 'redis killed' } else { 'redis back' }
+                Rps = if ($out -match 'Requests/sec:\s+([\d.]+)') { [double]$Matches[1] } else { 0.0 }
+                MaxMs = if ($out -match 'Max latency ms: ([\d.]+)') { [double]$Matches[1] } else { -1.0 }
+                Bad = if ($out -match 'Bad responses: (\d+)') { [int]$Matches[1] } else { -1 }
+                Errors = if ($out -match 'Socket errors: (.*)') { $Matches[1] } else { '' }
+            }
+        }
+        $normal = ($samples | Where-Object Phase -eq 'normal' | Sort-Object Rps)[2].Rps
+        Write-Host ('{0,6} {1,-13} {2,9} {3,9} {4,12} {5,5}' -f 'second', 'phase', 'req/s', 'of normal', 'max latency', 'bad')
+        foreach ($sample in $samples) {
+            $share = if ($normal -gt 0) { '{0:P0}' -f ($sample.Rps / $normal) } else { '?' }
+            Write-Host ('{0,6} {1,-13} {2,9:N0} {3,9} {4,9:N0} ms {5,5} {6}' -f $sample.Second, $sample.Phase, $sample.Rps, $share,
+                $sample.MaxMs, $sample.Bad, $sample.Errors)
+            if ($sample.Bad -ne 0) { $failures.Add("second $($sample.Second): $($sample.Bad) answers were not success envelopes") }
+            if ($sample.Errors) { $failures.Add("second $($sample.Second): socket errors $($sample.Errors)") }
+            if ($sample.MaxMs -lt 0 -or $sample.MaxMs -ge 1000) { $failures.Add("second $($sample.Second): slowest answer $($sample.MaxMs) ms") }
+            if ($sample.Second -ge 8 -and $sample.Second -le 15 -and $sample.Rps -lt $normal / 2) {
+                $failures.Add("second $($sample.Second): $($sample.Rps) req/s is under half the normal $normal")
+            }
+        }
+        $keys = & redis-cli -p $port dbsize
+        $recovered = ($samples | Where-Object Second -gt 20 | Sort-Object Rps)[2].Rps
+        Write-Host (("normal rate (median of the first 5 s): {0:N0} req/s; after recovery (median of the last 5 s): {1:N0} req/s; " +
+            "keys in the bench's Redis at the end: {2}; load average {3}") -f $normal, $recovered, $keys, (Get-LoadAverage))
+        if ([int]$keys -eq 0) { $failures.Add('the site did not use Redis again after it came back') }
+    }
+    finally {
+        Stop-Process -Id $server.Id -ErrorAction SilentlyContinue
+        Stop-Process -Id $redis.Id -Force -ErrorAction SilentlyContinue
+    }
+    if ($failures.Count -gt 0) {
+        Write-Host "OUTAGE BENCH FAILED:" -ForegroundColor Red
+        foreach ($failure in $failures) { Write-Host "  - $failure" -ForegroundColor Red }
+        exit 1
+    }
+}
+
+function Invoke-Bench([switch]$Outage) {
+    if ($env:OJ_BENCH_ONLY) {
+        # A comma-separated list of endpoint names (e.g. 'contest detail,contest rank') to measure only those.
+        $only = $env:OJ_BENCH_ONLY.Split(',') | ForEach-Object { $_.Trim() }
+        $script:BenchTargets = @($BenchTargets | Where-Object { $only -contains $_[0] })
+        if ($BenchTargets.Count -eq 0) { throw "OJ_BENCH_ONLY names no endpoint of the bench" }
+    }
     Start-Services
     if (-not (Get-Command wrk -ErrorAction SilentlyContinue)) {
         if (-not (Test-IsRoot)) { throw "wrk is missing. Install it with: sudo apt-get install -y wrk" }
         Invoke-Native 'apt-get' @('install', '-y', '-q', 'wrk')
     }
     Build-Web
+    Write-Step 'Building the bare-limit server (bench/BareLimit)'
+    Invoke-Native 'dotnet' @('build', (Join-Path $Root 'bench/BareLimit/BareLimit.csproj'), '-c', 'Release', '-nologo', '-v', 'q')
     $parts = @{}
     foreach ($pair in $env:ConnectionStrings__Default.Split(';', [StringSplitOptions]::RemoveEmptyEntries)) {
         $name, $value = $pair.Split('=', 2)
@@ -359,51 +497,96 @@ function Invoke-Bench {
     Invoke-Native $psql ($pg + @('-d', 'postgres', '-qc', 'DROP DATABASE IF EXISTS onlinejudge_bench'))
     Invoke-Native $psql ($pg + @('-d', 'postgres', '-qc', 'CREATE DATABASE onlinejudge_bench'))
     $saved = $env:ConnectionStrings__Default
+    $savedRedis = $env:ConnectionStrings__Redis
     $env:ConnectionStrings__Default = $benchDb
     $env:ConnectionStrings__Redis = ($env:ConnectionStrings__Redis -replace ',defaultDatabase=\d+', '') + ',defaultDatabase=3,allowAdmin=true'
+    $failures = [System.Collections.Generic.List[string]]::new()
     try {
         Invoke-Web @('migrate')
         Invoke-Native $psql ($pg + @('-d', 'onlinejudge_bench', '-q', '-v', 'ON_ERROR_STOP=1', '-f', (Join-Path $Root 'bench/seed.sql')))
+        New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
+        if (Test-TcpPort 8090) { throw 'Port 8090 is taken by another program: the bench would measure it instead of this build.' }
+        if ($Outage) {
+            Invoke-OutageBench
+            return
+        }
         $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
             (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
             '--Logging:LogLevel:Default=Warning')
+        # The bare-limit server takes the first free port from 18091 (other people's servers may hold 8091).
+        $barePort = 18091
+        while (Test-TcpPort $barePort) { $barePort++ }
+        $bareUrl = "http://127.0.0.1:$barePort"
+        $bare = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-bare.log') -ArgumentList @(
+            (Join-Path $Root 'bench/BareLimit/bin/Release/net10.0/BareLimit.dll'), '--urls', $bareUrl)
         try {
-            for ($i = 0; $i -lt 100 -and -not (Test-TcpPort 8090); $i++) { Start-Sleep -Milliseconds 200 }
-            $key = 'APPKEY: benchbenchbenchbenchbenchbench00'
-            $targets = @(
-                @('site config', '/api/website', $null),
-                @('announcement list', '/api/announcement?limit=10&offset=0', $null),
-                @('problem list', '/api/problem?limit=20&offset=0', $null),
-                @('problem detail', '/api/problem?problem_id=1001', $null),
-                @('contest list', '/api/contests?limit=10&offset=0', $null),
-                @('contest detail', '/api/contest?id=1', $key),
-                @('contest rank', '/api/contest_rank?contest_id=1&limit=50&offset=0', $key),
-                @('submission list', '/api/submissions?limit=20&offset=0', $key))
-            Write-Step 'Warming up (JIT, caches, connection pools)'
+            Wait-Port 8090 'The server'
+            Wait-Port $barePort 'The bare-limit server'
+            foreach ($target in $BenchTargets) {
+                $wrong = Test-Envelope "http://127.0.0.1:8090$($target[1])" $target[2]
+                if ($wrong) { $failures.Add("$($target[0]) ($($target[1])): $wrong") }
+            }
+            foreach ($kind in 'key', 'page') {
+                $wrong = Test-Envelope "$bareUrl$($BareTargets[$kind][1])" $null
+                if ($wrong) { throw "The bare-limit server answers wrongly: $wrong" }
+            }
+
+            Write-Step "Warming up (JIT, caches, connection pools); load average $(Get-LoadAverage)"
             # Two passes: tiered JIT reaches its optimised code only after many calls of every path.
             foreach ($pass in 1..2) {
-                foreach ($target in $targets) {
+                foreach ($kind in 'key', 'page') { & wrk -t2 -c32 -d5s "$bareUrl$($BareTargets[$kind][1])" | Out-Null }
+                foreach ($target in $BenchTargets) {
                     $warm = @('-t2', '-c32', '-d5s', "http://127.0.0.1:8090$($target[1])")
                     if ($target[2]) { $warm = @('-H', $target[2]) + $warm }
                     & wrk @warm | Out-Null
                 }
             }
-            Write-Host ('{0,-20} {1,12} {2,10}' -f 'endpoint', 'req/s', 'p99')
-            foreach ($target in $targets) {
-                $url = "http://127.0.0.1:8090$($target[1])"
-                $wrkArgs = @('-t2', '-c32', '-d10s', '--latency', $url)
-                if ($target[2]) { $wrkArgs = @('-H', $target[2]) + $wrkArgs }
-                & curl -s -o /dev/null $url | Out-Null
-                $out = (& wrk @wrkArgs) -join "`n"
-                $rps = if ($out -match 'Requests/sec:\s+([\d.]+)') { $Matches[1] } else { '?' }
-                $p99 = if ($out -match '99%\s+([\d.]+\w+)') { $Matches[1] } else { '?' }
-                $errors = if ($out -match 'Non-2xx or 3xx responses: (\d+)') { " ($($Matches[1]) non-2xx)" } else { '' }
-                Write-Host ('{0,-20} {1,12} {2,10}{3}' -f $target[0], $rps, $p99, $errors)
+
+            # The bare limits are measured before and after the endpoints; their mean is the yardstick.
+            $loadBefore = Get-LoadAverage
+            $limits = @{}
+            foreach ($kind in 'key', 'page') { $limits[$kind] = @((Invoke-Wrk "$bareUrl$($BareTargets[$kind][1])" $null '10s').Rps) }
+            $results = foreach ($target in $BenchTargets) {
+                $result = Invoke-Wrk "http://127.0.0.1:8090$($target[1])" $target[2] '10s'
+                foreach ($problem in $result.Problems) { $failures.Add("$($target[0]) ($($target[1])): $problem") }
+                [pscustomobject]@{ Target = $target; Result = $result }
             }
+            foreach ($kind in 'key', 'page') { $limits[$kind] += (Invoke-Wrk "$bareUrl$($BareTargets[$kind][1])" $null '10s').Rps }
+            $loadAfter = Get-LoadAverage
+
+            Write-Host ('{0,-20} {1,10} {2,9} {3,12} {4,7}' -f 'endpoint', 'req/s', 'p99', 'bare limit', 'ratio')
+            foreach ($kind in 'key', 'page') {
+                $mean = ($limits[$kind] | Measure-Object -Average).Average
+                Write-Host ('{0,-20} {1,10:N0} {2,9} {3,12} {4,7}   (runs: {5})' -f $BareTargets[$kind][0], $mean, '', '', '',
+                    (($limits[$kind] | ForEach-Object { '{0:N0}' -f $_ }) -join ', '))
+            }
+            foreach ($row in $results) {
+                $limit = ($limits[$row.Target[3]] | Measure-Object -Average).Average
+                $ratio = if ($limit -gt 0) { '{0:N2}' -f ($row.Result.Rps / $limit) } else { '?' }
+                $flag = if ($row.Result.Problems.Count -gt 0) { '  FAILED' } else { '' }
+                Write-Host ('{0,-20} {1,10:N0} {2,9} {3,12:N0} {4,7}{5}' -f $row.Target[0], $row.Result.Rps, $row.Result.P99, $limit, $ratio, $flag)
+            }
+            Write-Host "load average before: $loadBefore, after: $loadAfter (2 cores; figures are noisy above ~2)"
         }
-        finally { Stop-Process -Id $server.Id -ErrorAction SilentlyContinue }
+        finally {
+            Stop-Process -Id $server.Id -ErrorAction SilentlyContinue
+            Stop-Process -Id $bare.Id -ErrorAction SilentlyContinue
+        }
+        $trips = @(Select-String -Path (Join-Path $LocalDir 'bench-server.log') -Pattern 'Redis failed \d+ times in a row' -ErrorAction SilentlyContinue).Count
+        if ($trips -gt 0) {
+            Write-Host "The Redis circuit breaker opened $trips time(s) during the run (slow Redis; see .local/bench-server.log)" -ForegroundColor Yellow
+        }
     }
-    finally { $env:ConnectionStrings__Default = $saved }
+    finally {
+        $env:ConnectionStrings__Default = $saved
+        $env:ConnectionStrings__Redis = $savedRedis
+    }
+    if ($failures.Count -gt 0) {
+        Write-Host ''
+        Write-Host "BENCH FAILED: $($failures.Count) endpoint problem(s); their figures do not count:" -ForegroundColor Red
+        foreach ($failure in $failures) { Write-Host "  - $failure" -ForegroundColor Red }
+        exit 1
+    }
 }
 
 # Toolchains of the six languages (judge.md §8.1) and the sandbox, from Debian's packages.
@@ -616,7 +799,7 @@ switch ($Task) {
     'run' { Invoke-Run }
     'test' { Invoke-Test }
     'migrate' { Start-Services; Build-Web; Invoke-Migrate }
-    'bench' { Invoke-Bench }
+    'bench' { Invoke-Bench -Outage:($Action -eq 'outage') }
     'bench-judge' { Invoke-BenchJudge }
     'judge' { Invoke-Judge }
     'services' {

@@ -5,6 +5,7 @@ using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Health;
 using OnlineJudge.Services.Judge;
+using OnlineJudge.Services.Resilience;
 using OnlineJudge.Services.Sessions;
 using OnlineJudge.Services.Storage;
 using OnlineJudge.Services.Users;
@@ -18,13 +19,18 @@ public static class DependencyInjection
     {
         services.AddData(provider => RequiredConnectionString(provider, "Default"));
         services.AddSingleton<IConnectionMultiplexer>(provider => ConnectRedis(RequiredConnectionString(provider, "Redis")));
+        services.AddOptions<RedisResilienceOptions>().BindConfiguration(RedisResilienceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RedisCircuitBreaker>();
+        services.AddSingleton<RedisGuard>();
 
         services.AddServiceOptions();
         services.AddOutboundHttp();
         services.AddSingleton(TimeProvider.System);
         services.AddAutoMapper(_ => { }, typeof(DependencyInjection).Assembly);
         services.AddSingleton<CacheService>();
+        services.AddSingleton<OutageMemo>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<UserAuthCache>();
         services.AddSingleton<PasswordHasher>();
         // Users: Data Protection for admin-set passwords (README decision 6), bulk hashing, generated-user files.
         services.AddUserPasswordProtection();
@@ -53,9 +59,14 @@ public static class DependencyInjection
         var options = ConfigurationOptions.Parse(connectionString);
         // Start and keep serving while Redis is away; cached reads fall through to PostgreSQL meanwhile.
         options.AbortOnConnectFail = false;
-        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
-        options.SyncTimeout = Math.Min(options.SyncTimeout, 2000);
-        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 2000);
+        // While disconnected, fail commands at once instead of queueing them until a reconnect or a timeout: request
+        // paths fall back (RedisGuard), and a queue of waiting commands is what stalled the site in an outage.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
+        // Reconnect within about a second of Redis coming back, however long it was away.
+        options.ReconnectRetryPolicy = new ExponentialRetry(250, 1000);
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 1000);
+        options.SyncTimeout = Math.Min(options.SyncTimeout, 1000);
+        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 1000);
         return ConnectionMultiplexer.Connect(options);
     }
 }

@@ -56,6 +56,8 @@ public static class DependencyInjection
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // Connect to Redis now rather than inside the first request (up to ConnectRetry × ConnectTimeout when it is away).
+        app.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
         app.UseMiddleware<ExceptionEnvelopeMiddleware>();
         app.Use(SecurityHeaders);
         app.UseWebSockets();

@@ -4,14 +4,19 @@ public class UserRepository(OnlineJudgeDbContext db)
 {
     public Task<AuthUserDto?> FindAuthUserAsync(int id, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.Id == id)
-            .Select(u => new AuthUserDto(u.Id, u.Username, u.Email, u.AdminType, u.ProblemPermission, u.IsDisabled, u.Password))
+            .Select(u => new AuthUserDto(u.Id, u.Username, u.Email, u.AdminType, u.ProblemPermission, u.IsDisabled, u.Password,
+                u.OpenApi ? u.OpenApiAppkey : null))
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The user an <c>APPKEY</c> header authenticates: open API on and not disabled (platform.md §9.3).</summary>
     public Task<AuthUserDto?> FindAuthUserByAppKeyAsync(string appKey, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.OpenApiAppkey == appKey && u.OpenApi && !u.IsDisabled)
-            .Select(u => new AuthUserDto(u.Id, u.Username, u.Email, u.AdminType, u.ProblemPermission, u.IsDisabled, u.Password))
+            .Select(u => new AuthUserDto(u.Id, u.Username, u.Email, u.AdminType, u.ProblemPermission, u.IsDisabled, u.Password,
+                u.OpenApiAppkey))
             .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<int?> FindIdByUsernameAsync(string username, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Username == username).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken);
 
     public Task<bool> AnyUserAsync(CancellationToken cancellationToken) =>
         db.Users.AnyAsync(cancellationToken);

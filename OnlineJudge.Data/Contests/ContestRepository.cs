@@ -150,6 +150,13 @@ public class ContestRepository(OnlineJudgeDbContext db)
     /// <c>accepted_number</c> desc, <c>total_time</c> asc (the <c>acm_rank_order_idx</c> columns), row id as a stable tie-break.
     /// </summary>
     public Task<List<ContestRankRowDto>> GetRankRowsAsync(int contestId, CancellationToken cancellationToken) =>
+        RankRows(contestId).ToListAsync(cancellationToken);
+
+    /// <summary>One page of <see cref="GetRankRowsAsync"/> and the total (read when the rank snapshot is unreachable).</summary>
+    public Task<Page<ContestRankRowDto>> GetRankPageAsync(int contestId, int offset, int limit, CancellationToken cancellationToken) =>
+        RankRows(contestId).ToPageAsync(new PageRequest(limit, offset), cancellationToken);
+
+    private IQueryable<ContestRankRowDto> RankRows(int contestId) =>
         db.AcmContestRanks
             .Where(r => r.ContestId == contestId && !r.User!.IsDisabled
                 && (r.User.AdminType == AdminType.RegularUser || r.User.AdminType == AdminType.StudentAdmin))
@@ -161,8 +168,7 @@ public class ContestRepository(OnlineJudgeDbContext db)
                 r.AcceptedNumber,
                 r.TotalTime,
                 r.SubmissionInfo,
-                r.ContestId))
-            .ToListAsync(cancellationToken);
+                r.ContestId));
 
     /// <summary>The contests a user has a rank row in (to invalidate their cached ranks when the user changes).</summary>
     public Task<List<int>> GetRankedContestIdsAsync(int userId, CancellationToken cancellationToken) =>

@@ -23,6 +23,7 @@ public class AccountService(
     AccountRepository accounts,
     PasswordHasher hasher,
     SessionStore sessions,
+    UserAuthCache authCache,
     SiteOptionsService siteOptions,
     CaptchaService captcha,
     IEmailSender emailSender,
@@ -57,7 +58,14 @@ public class AccountService(
 
         var now = time.GetUtcNow().UtcDateTime;
         var upgraded = hasher.NeedsUpgrade(user.PasswordHash) ? hasher.Hash(request.Password) : null;
-        await accounts.RecordLoginAsync(user.Id, now, upgraded, cancellationToken);
+        if (upgraded is null)
+        {
+            await accounts.RecordLoginAsync(user.Id, now, null, cancellationToken);
+        }
+        else
+        {
+            await authCache.ChangeAsync(user.Id, () => accounts.RecordLoginAsync(user.Id, now, upgraded, cancellationToken));
+        }
 
         if (origin.CurrentSessionKey is { } previous)
         {
@@ -119,7 +127,8 @@ public class AccountService(
             return ServiceError.Of("Invalid old password");
         }
 
-        await accounts.SetOwnPasswordAsync(userId, hasher.Hash(request.NewPassword), cancellationToken);
+        var hash = hasher.Hash(request.NewPassword);
+        await authCache.ChangeAsync(userId, () => accounts.SetOwnPasswordAsync(userId, hash, cancellationToken));
         return "Succeeded";
     }
 
@@ -137,7 +146,7 @@ public class AccountService(
             return ServiceError.Of("The email is owned by other account");
         }
 
-        await accounts.SetEmailAsync(userId, email, cancellationToken);
+        await authCache.ChangeAsync(userId, () => accounts.SetEmailAsync(userId, email, cancellationToken));
         return "Succeeded";
     }
 
@@ -158,7 +167,7 @@ public class AccountService(
         }
 
         var key = RandomStrings.LowerHex();
-        await accounts.SetOpenApiAppKeyAsync(userId, key, cancellationToken);
+        await authCache.ChangeAsync(userId, () => accounts.SetOpenApiAppKeyAsync(userId, key, cancellationToken));
         return new AppKeyResult(key);
     }
 
@@ -233,7 +242,8 @@ public class AccountService(
             return ServiceError.Of("Token has expired");
         }
 
-        return await accounts.ResetPasswordWithTokenAsync(user.Id, request.Token, hasher.Hash(request.Password), cancellationToken)
+        var hash = hasher.Hash(request.Password);
+        return await authCache.ChangeAsync(user.Id, () => accounts.ResetPasswordWithTokenAsync(user.Id, request.Token, hash, cancellationToken))
             ? "Succeeded"
             : ServiceError.Of("Token does not exist");
     }

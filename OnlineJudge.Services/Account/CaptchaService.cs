@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OnlineJudge.Services.Resilience;
 using SkiaSharp;
 using StackExchange.Redis;
 
@@ -11,7 +12,7 @@ namespace OnlineJudge.Services.Account;
 /// instance and never creates a session for an anonymous visitor. The image is drawn with a built-in dot-matrix font, so
 /// it does not depend on fonts installed on the server.
 /// </summary>
-public class CaptchaService(IConnectionMultiplexer redis)
+public class CaptchaService(RedisGuard redis)
 {
     public const string Alphabet = "abcdefghkmnpqrstuvwxyzABCDEFGHGKMNOPQRSTUVWXYZ23456789";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
@@ -56,8 +57,6 @@ public class CaptchaService(IConnectionMultiplexer redis)
         ['9'] = [0b01110, 0b10001, 0b10001, 0b01111, 0b00001, 0b00010, 0b01100],
     };
 
-    private IDatabase Db => redis.GetDatabase();
-
     public static bool IsWellFormedId(string? id) =>
         id is { Length: 32 } && id.All(c => IdAlphabet.Contains(c, StringComparison.Ordinal));
 
@@ -68,10 +67,10 @@ public class CaptchaService(IConnectionMultiplexer redis)
         var id = RandomNumberGenerator.GetString(IdAlphabet, 32);
         if (IsWellFormedId(previousId))
         {
-            await Db.KeyDeleteAsync(Key(previousId!));
+            await redis.RunAsync(db => db.KeyDeleteAsync(Key(previousId!)));
         }
 
-        await Db.StringSetAsync(Key(id), code, Lifetime);
+        await redis.RunAsync(db => db.StringSetAsync(Key(id), code, Lifetime));
         return (id, "data:image/png;base64," + Convert.ToBase64String(Render(code)));
     }
 
@@ -83,7 +82,7 @@ public class CaptchaService(IConnectionMultiplexer redis)
             return false;
         }
 
-        var stored = await Db.StringGetDeleteAsync(Key(id!));
+        var stored = await redis.RunAsync(db => db.StringGetDeleteAsync(Key(id!)));
         return !stored.IsNullOrEmpty && !string.IsNullOrEmpty(answer)
             && string.Equals(stored.ToString(), answer.Trim(), StringComparison.OrdinalIgnoreCase);
     }

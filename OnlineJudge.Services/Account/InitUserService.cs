@@ -5,7 +5,7 @@ using OnlineJudge.Data.Entities;
 namespace OnlineJudge.Services.Account;
 
 /// <summary>The operator command <c>inituser</c>: first super admin, extra admins, password resets.</summary>
-public class InitUserService(UserRepository users, PasswordHasher hasher, TimeProvider time, ILogger<InitUserService> logger)
+public class InitUserService(UserRepository users, PasswordHasher hasher, UserAuthCache authCache, TimeProvider time, ILogger<InitUserService> logger)
 {
     /// <summary>
     /// Creates the user; false when it was skipped: users exist and <paramref name="onlyIfNoUsers"/> is set, a super
@@ -48,7 +48,10 @@ public class InitUserService(UserRepository users, PasswordHasher hasher, TimePr
 
     public async Task<bool> ResetPasswordAsync(string username, string password, CancellationToken cancellationToken)
     {
-        if (!await users.SetPasswordAsync(username, hasher.Hash(password), null, cancellationToken))
+        var userId = await users.FindIdByUsernameAsync(username, cancellationToken);
+        var hash = hasher.Hash(password);
+        // The running site's cached snapshot of the user goes too, so the old password's sessions end at once.
+        if (userId is null || !await authCache.ChangeAsync(userId.Value, () => users.SetPasswordAsync(username, hash, null, cancellationToken)))
         {
             logger.LogError("User {Username} does not exist, operation ignored", username);
             return false;

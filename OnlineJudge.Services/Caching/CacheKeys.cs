@@ -79,11 +79,36 @@ public static class CacheKeys
 
     /// <summary>
     /// The contest rank snapshot (ContestRankService): <c>contest_rank:{&lt;id&gt;}:version</c> holds the current version,
-    /// <c>contest_rank:{&lt;id&gt;}:v&lt;version&gt;</c> a header element and every ranked row; the version is bumped by
-    /// ContestRankService.InvalidateRankAsync (judge verdicts, ACM helper checks, user edits and deletes). The braces
-    /// keep both keys in one Redis Cluster slot.
+    /// <c>contest_rank:{&lt;id&gt;}:v&lt;version&gt;:public</c> and <c>…:full</c> a header element and every ranked row
+    /// as response-ready JSON (without and with real names; the rebuild lock is the public key + <c>:lock</c>); the
+    /// version is bumped by ContestRankService.InvalidateRankAsync (judge verdicts, ACM helper checks, user edits and
+    /// deletes). The braces keep the keys in one Redis Cluster slot.
     /// </summary>
     public static readonly TimeSpan ContestRankSnapshotTtl = TimeSpan.FromMinutes(30);
+
+    public const string ContestRankPublicSuffix = ":public";
+
+    public const string ContestRankFullSuffix = ":full";
+
+    /// <summary>
+    /// Auth snapshots (UserAuthCache): <c>auth_user:{&lt;id&gt;}</c> (a hash: generation token and snapshot of the fields
+    /// authentication reads) and <c>auth_appkey:&lt;sha256 of the API key&gt;</c> (the user id); dropped by
+    /// <c>UserAuthCache.ChangeAsync</c> around every write that changes them (docs/decisions.md, performance).
+    /// </summary>
+    public static string AuthUser(int userId) => $"auth_user:{{{userId.ToString(CultureInfo.InvariantCulture)}}}";
+
+    public static string AuthAppKey(string appKeyHash) => "auth_appkey:" + appKeyHash;
+
+    /// <summary>The judge dispatchers' wake-up channel (JudgeWakeups), pub/sub only.</summary>
+    public const string JudgeWakeChannel = "judge:wake";
+
+    /// <summary>
+    /// Submission lists not filtered to the caller (SubmissionQueryService), a versioned family with a 2 s lifetime and
+    /// no bumps: a contest's stream of submissions would otherwise empty it exactly when it is hot.
+    /// </summary>
+    public const string SubmissionListFamily = "submission_list";
+
+    public static readonly TimeSpan SubmissionListTtl = TimeSpan.FromSeconds(2);
 
     public static string ProblemTags(string? keyword) => ProblemTagsPrefix + (keyword ?? "");
 
@@ -97,7 +122,12 @@ public static class CacheKeys
 
     public static string ContestRankVersion(int contestId) => $"contest_rank:{{{contestId}}}:version";
 
-    public static string ContestRankSnapshot(int contestId, long version) => $"contest_rank:{{{contestId}}}:v{version}";
+    /// <summary>The prefix of a version's snapshot lists: <c>contest_rank:{&lt;id&gt;}:v</c>.</summary>
+    public static string ContestRankSnapshotPrefix(int contestId) => $"contest_rank:{{{contestId}}}:v";
+
+    /// <summary>The public rows of a version.</summary>
+    public static string ContestRankSnapshot(int contestId, long version) =>
+        ContestRankSnapshotPrefix(contestId) + version.ToString(CultureInfo.InvariantCulture) + ContestRankPublicSuffix;
 }
 
 /// <summary>What each kind of write makes stale, so that every writer of a family says the same.</summary>

@@ -1,25 +1,31 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using OnlineJudge.Services.Resilience;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Services.Caching;
 
 /// <summary>
 /// The Redis cache (platform.md §16): JSON values under the reference's literal keys. Redis being away never fails a
-/// request: reads miss and writes are skipped, with a warning at most once a minute.
+/// request: reads miss and writes are skipped (quickly: calls go through <see cref="RedisGuard"/>), with a warning at
+/// most once a minute; while its circuit breaker is open, values computed from PostgreSQL are kept a few seconds in
+/// the <see cref="OutageMemo"/>.
 /// </summary>
-public class CacheService(IConnectionMultiplexer redis, ILogger<CacheService> logger, TimeProvider time)
+public class CacheService(RedisGuard redis, OutageMemo memo, ILogger<CacheService> logger, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static long nextWarningTicks;
 
-    private IDatabase Db => redis.GetDatabase();
-
     public async Task<(bool Found, T? Value)> TryGetAsync<T>(string key)
     {
+        if (redis.IsRefusing)
+        {
+            return memo.TryGet(key, out var json) ? (true, JsonSerializer.Deserialize<T>(json, Json)) : (false, default);
+        }
+
         try
         {
-            var value = await Db.StringGetAsync(key);
+            var value = await redis.RunAsync(db => db.StringGetAsync(key));
             return value.IsNullOrEmpty ? (false, default) : (true, JsonSerializer.Deserialize<T>(value.ToString(), Json));
         }
         catch (Exception exception) when (IsUnavailable(exception))
@@ -31,9 +37,16 @@ public class CacheService(IConnectionMultiplexer redis, ILogger<CacheService> lo
 
     public async Task SetAsync<T>(string key, T value, TimeSpan ttl)
     {
+        if (redis.IsRefusing)
+        {
+            memo.Set(key, JsonSerializer.SerializeToUtf8Bytes(value, Json), ttl);
+            return;
+        }
+
         try
         {
-            await Db.StringSetAsync(key, JsonSerializer.Serialize(value, Json), ttl);
+            var json = JsonSerializer.Serialize(value, Json);
+            await redis.RunAsync(db => db.StringSetAsync(key, json, ttl));
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
@@ -69,10 +82,16 @@ public class CacheService(IConnectionMultiplexer redis, ILogger<CacheService> lo
     public async Task<T> GetOrCreateVersionedAsync<T>(string family, string key, TimeSpan ttl, Func<CancellationToken, Task<T>> factory,
         CancellationToken cancellationToken)
     {
+        if (redis.IsRefusing)
+        {
+            return await GetOrCreateAsync(VersionKey(family) + ":" + key, ttl, factory, cancellationToken);
+        }
+
         string? version = null;
         try
         {
-            var result = (RedisResult[])(await Db.ScriptEvaluateAsync(VersionedReadScript, [VersionKey(family)], [ValuePrefix(family), key]))!;
+            var result = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(VersionedReadScript, [VersionKey(family)],
+                [ValuePrefix(family), key]), cancellationToken))!;
             version = result[0].ToString();
             if (!result[1].IsNull)
             {
@@ -96,9 +115,10 @@ public class CacheService(IConnectionMultiplexer redis, ILogger<CacheService> lo
     /// <summary>Makes every cached value of <paramref name="family"/> stale; call after the write committed.</summary>
     public async Task BumpVersionAsync(string family)
     {
+        memo.RemoveByPrefix(VersionKey(family) + ":");
         try
         {
-            await Db.StringIncrementAsync(VersionKey(family));
+            await redis.RunAsync(db => db.StringIncrementAsync(VersionKey(family)));
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
@@ -120,9 +140,10 @@ public class CacheService(IConnectionMultiplexer redis, ILogger<CacheService> lo
 
     public async Task DeleteAsync(string key)
     {
+        memo.Remove(key);
         try
         {
-            await Db.KeyDeleteAsync(key);
+            await redis.RunAsync(db => db.KeyDeleteAsync(key));
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
@@ -133,30 +154,34 @@ public class CacheService(IConnectionMultiplexer redis, ILogger<CacheService> lo
     /// <summary>Deletes every key starting with <paramref name="prefix"/> (e.g. all <c>problem_tags:*</c>), scanning incrementally.</summary>
     public async Task DeleteByPrefixAsync(string prefix)
     {
+        memo.RemoveByPrefix(prefix);
         try
         {
-            foreach (var endpoint in redis.GetEndPoints())
+            // A scan may take longer than one call's timeout: it talks to the connection directly (admin writes only).
+            var multiplexer = redis.Multiplexer;
+            var database = multiplexer.GetDatabase();
+            foreach (var endpoint in multiplexer.GetEndPoints())
             {
-                var server = redis.GetServer(endpoint);
+                var server = multiplexer.GetServer(endpoint);
                 if (!server.IsConnected || server.IsReplica)
                 {
                     continue;
                 }
 
                 var batch = new List<RedisKey>();
-                await foreach (var key in server.KeysAsync(Db.Database, EscapePattern(prefix) + "*", pageSize: 500))
+                await foreach (var key in server.KeysAsync(database.Database, EscapePattern(prefix) + "*", pageSize: 500))
                 {
                     batch.Add(key);
                     if (batch.Count == 500)
                     {
-                        await Db.KeyDeleteAsync([.. batch]);
+                        await database.KeyDeleteAsync([.. batch]);
                         batch.Clear();
                     }
                 }
 
                 if (batch.Count > 0)
                 {
-                    await Db.KeyDeleteAsync([.. batch]);
+                    await database.KeyDeleteAsync([.. batch]);
                 }
             }
         }

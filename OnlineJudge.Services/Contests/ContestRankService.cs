@@ -8,6 +8,7 @@ using OnlineJudge.Data.Paging;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
+using OnlineJudge.Services.Resilience;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Services.Contests;
@@ -16,23 +17,34 @@ namespace OnlineJudge.Services.Contests;
 /// The contest rank (contest.md §1.5), the hottest read of a live contest, served from a versioned snapshot in Redis:
 /// <list type="bullet">
 /// <item><c>contest_rank:{&lt;id&gt;}:version</c> — the current version; <see cref="InvalidateRankAsync"/> bumps it.</item>
-/// <item><c>contest_rank:{&lt;id&gt;}:v&lt;version&gt;</c> — a list: a header element, then every ranked row (JSON) in rank order.</item>
+/// <item><c>contest_rank:{&lt;id&gt;}:v&lt;version&gt;:public</c> — a list: a header element, then every ranked row in rank
+/// order as the response's JSON with <c>real_name</c> null; <c>…:full</c> — the same rows with real names, for
+/// contest admins.</item>
 /// </list>
-/// A page is one Lua call (version, length and the page's rows in one round trip); a miss rebuilds the snapshot with
-/// one SQL query in rank order. A rebuild racing an invalidation writes under the old version, which nobody reads
-/// any more. The braces are a hash tag: both keys live in one Redis Cluster slot, as the script needs.
-/// Real names are kept in the snapshot and removed for callers who are not contest admins.
+/// A page is one Lua call (version, length and the page's rows in one round trip), and its rows are written to the
+/// response as they are stored, without parsing; a miss rebuilds the snapshot with one SQL query in rank order. A
+/// rebuild racing an invalidation writes under the old version, which nobody reads any more. The braces are a hash
+/// tag: the keys live in one Redis Cluster slot, as the script needs. Without Redis, the page is read from PostgreSQL.
 /// </summary>
-public class ContestRankService(ContestRepository contests, IConnectionMultiplexer redis, TimeProvider time, ILogger<ContestRankService> logger)
+public class ContestRankService(ContestRepository contests, RedisGuard redis, TimeProvider time, ILogger<ContestRankService> logger)
 {
     private static readonly TimeSpan RebuildLockTtl = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RebuildWaitStep = TimeSpan.FromMilliseconds(50);
     private const int RebuildWaitSteps = 40;
-    private const string SnapshotHeader = "rank-snapshot-v1";
+    private static readonly TimeSpan BulkWriteTimeout = TimeSpan.FromSeconds(2);
+    private const string SnapshotHeader = "rank-snapshot-v2";
 
-    private static readonly JsonSerializerOptions RowJson = JsonbConversion.Options;
+    /// <summary>The response's JSON conventions (the web layer's ApiJson): rows are stored ready to be written out.</summary>
+    private static readonly JsonSerializerOptions RowJson = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+    };
 
-    // KEYS[1] version key; ARGV[1] snapshot key prefix, ARGV[2] initial version, ARGV[3]/ARGV[4] LRANGE start/stop.
+    // KEYS[1] version key; ARGV[1] snapshot key prefix, ARGV[2] initial version, ARGV[3]/ARGV[4] LRANGE start/stop,
+    // ARGV[5] list suffix (public or full).
     // Returns {version, row count or -1 when the snapshot is missing, rows...}.
     private const string ReadScript = """
         local v = redis.call('GET', KEYS[1])
@@ -40,7 +52,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
           v = ARGV[2]
           redis.call('SET', KEYS[1], v)
         end
-        local key = ARGV[1] .. v
+        local key = ARGV[1] .. v .. ARGV[5]
         local n = redis.call('LLEN', key)
         if n == 0 then
           return {v, -1}
@@ -63,8 +75,6 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         return tonumber(ARGV[1])
         """;
 
-    private IDatabase Db => redis.GetDatabase();
-
     /// <summary>
     /// Called by the judge after it committed a change to a rank row of this contest (judge.md §6.5), and by every
     /// write here that changes what the rank shows. Cheap: one Redis command.
@@ -73,7 +83,7 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
     {
         try
         {
-            await Db.ScriptEvaluateAsync(BumpScript, [CacheKeys.ContestRankVersion(contestId)], [InitialVersion()]).WaitAsync(cancellationToken);
+            await redis.RunAsync(db => db.ScriptEvaluateAsync(BumpScript, [CacheKeys.ContestRankVersion(contestId)], [InitialVersion()]), cancellationToken);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -103,21 +113,24 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         return ids;
     }
 
-    /// <summary>A page of the rank; <paramref name="user"/> decides whether real names are shown.</summary>
-    public async Task<ServiceResult<Page<ContestRankRowDto>>> GetPageAsync(ContestGateDto contest, CurrentUser? user, PageRequest page,
+    /// <summary>
+    /// A page of the rank, each row the JSON of a <see cref="ContestRankRowDto"/>; <paramref name="user"/> decides whether
+    /// real names are shown.
+    /// </summary>
+    public async Task<ServiceResult<Page<RawJson>>> GetPageAsync(ContestGateDto contest, CurrentUser? user, PageRequest page,
         CancellationToken cancellationToken)
     {
-        var (rows, total) = await ReadAsync(contest.Id, page.Offset, page.Limit, cancellationToken);
-        var isContestAdmin = user?.OwnsContest(contest.CreatedById) == true;
-        return new Page<ContestRankRowDto>([.. rows.Select(row => Visible(row, isContestAdmin))], total);
+        var (rows, total) = await ReadAsync(contest.Id, IsContestAdmin(contest, user), page.Offset, page.Limit, cancellationToken);
+        return new Page<RawJson>(rows, total);
     }
 
     /// <summary>The spreadsheet of the whole rank (<c>download_csv</c>), layout of contest.md §1.5.</summary>
     public async Task<ServiceResult<ContestFile>> DownloadAsync(ContestGateDto contest, CurrentUser? user, CancellationToken cancellationToken)
     {
-        var (rows, _) = await ReadAsync(contest.Id, 0, int.MaxValue, cancellationToken);
+        var (stored, _) = await ReadAsync(contest.Id, true, 0, int.MaxValue, cancellationToken);
+        var rows = stored.Select(row => JsonSerializer.Deserialize<ContestRankRowDto>(row.Utf8, RowJson)!).ToList();
         var problems = await contests.GetVisibleProblemsAsync(contest.Id, cancellationToken);
-        var isContestAdmin = user?.OwnsContest(contest.CreatedById) == true;
+        var isContestAdmin = IsContestAdmin(contest, user);
 
         var columns = new List<string>();
         var header = new Dictionary<string, object?>();
@@ -167,18 +180,26 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         return new ContestFile(stream.ToArray(), "application/xlsx", $"content-{contest.Id}-rank.xlsx");
     }
 
+    public static bool IsContestAdmin(ContestGateDto contest, CurrentUser? user) =>
+        user is not null && (user.IsSuperAdmin || contest.CreatedById == user.Id);
+
     private static ContestRankRowDto Visible(ContestRankRowDto row, bool isContestAdmin) =>
         isContestAdmin || row.User.RealName is null ? row : row with { User = row.User with { RealName = null } };
 
     /// <summary>Rows [offset, offset + limit) of the rank and the total, from the snapshot (rebuilt when missing).</summary>
-    private async Task<(IReadOnlyList<ContestRankRowDto> Rows, int Total)> ReadAsync(int contestId, int offset, int limit,
+    private async Task<(IReadOnlyList<RawJson> Rows, int Total)> ReadAsync(int contestId, bool full, int offset, int limit,
         CancellationToken cancellationToken)
     {
+        if (redis.IsRefusing)
+        {
+            return await ReadDatabasePageAsync(contestId, full, offset, limit, cancellationToken);
+        }
+
         try
         {
             for (var attempt = 0; ; attempt++)
             {
-                var (version, total, rows) = await ReadSnapshotAsync(contestId, offset, limit, cancellationToken);
+                var (version, total, rows) = await ReadSnapshotAsync(contestId, full, offset, limit, cancellationToken);
                 if (total >= 0)
                 {
                     return (rows, total);
@@ -187,11 +208,12 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
                 // Missing: one caller rebuilds, the others wait for it briefly, then build for themselves.
                 var snapshotKey = CacheKeys.ContestRankSnapshot(contestId, version);
                 if (attempt >= RebuildWaitSteps
-                    || await Db.StringSetAsync(snapshotKey + ":lock", "1", RebuildLockTtl, When.NotExists).WaitAsync(cancellationToken))
+                    || await redis.RunAsync(db => db.StringSetAsync(snapshotKey + ":lock", "1", RebuildLockTtl, When.NotExists), cancellationToken))
                 {
                     var all = await contests.GetRankRowsAsync(contestId, cancellationToken);
-                    await StoreSnapshotAsync(snapshotKey, all);
-                    return (Slice(all, offset, limit), all.Count);
+                    var (publicRows, fullRows) = (ToJson(all, false), ToJson(all, true));
+                    await StoreSnapshotAsync(contestId, version, publicRows, fullRows);
+                    return (Slice(full ? fullRows : publicRows, offset, limit), all.Count);
                 }
 
                 await Task.Delay(RebuildWaitStep, time, cancellationToken);
@@ -199,51 +221,70 @@ public class ContestRankService(ContestRepository contests, IConnectionMultiplex
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            logger.LogWarning(exception, "Rank cache unavailable for contest {ContestId}; reading the database", contestId);
-            var all = await contests.GetRankRowsAsync(contestId, cancellationToken);
-            return (Slice(all, offset, limit), all.Count);
+            logger.LogDebug(exception, "Rank cache unavailable for contest {ContestId}; reading the database", contestId);
+            return await ReadDatabasePageAsync(contestId, full, offset, limit, cancellationToken);
         }
     }
 
-    private async Task<(long Version, int Total, List<ContestRankRowDto> Rows)> ReadSnapshotAsync(int contestId, int offset, int limit,
+    private async Task<(IReadOnlyList<RawJson> Rows, int Total)> ReadDatabasePageAsync(int contestId, bool full, int offset, int limit,
+        CancellationToken cancellationToken)
+    {
+        var page = await contests.GetRankPageAsync(contestId, offset, limit, cancellationToken);
+        return (ToJson(page.Results, full), page.Total);
+    }
+
+    private async Task<(long Version, int Total, List<RawJson> Rows)> ReadSnapshotAsync(int contestId, bool full, int offset, int limit,
         CancellationToken cancellationToken)
     {
         var start = (long)offset + 1;
         var stop = limit == int.MaxValue ? -1 : (long)offset + limit;
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(ReadScript, [CacheKeys.ContestRankVersion(contestId)],
-            [CacheKeys.ContestRankSnapshot(contestId, 0)[..^1], InitialVersion(), start, stop]).WaitAsync(cancellationToken))!;
+        var result = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(ReadScript, [CacheKeys.ContestRankVersion(contestId)],
+            [CacheKeys.ContestRankSnapshotPrefix(contestId), InitialVersion(), start, stop, full ? CacheKeys.ContestRankFullSuffix : CacheKeys.ContestRankPublicSuffix]), cancellationToken))!;
         var version = long.Parse(result[0].ToString(), CultureInfo.InvariantCulture);
         var total = (int)result[1];
-        var rows = new List<ContestRankRowDto>(Math.Max(result.Length - 2, 0));
+        var rows = new List<RawJson>(Math.Max(result.Length - 2, 0));
         for (var i = 2; i < result.Length; i++)
         {
-            rows.Add(JsonSerializer.Deserialize<ContestRankRowDto>(result[i].ToString(), RowJson)!);
+            rows.Add(new RawJson((byte[])result[i]!));
         }
 
         return (version, total, rows);
     }
 
-    private async Task StoreSnapshotAsync(string key, List<ContestRankRowDto> rows)
+    private static List<RawJson> ToJson(IReadOnlyList<ContestRankRowDto> rows, bool full) =>
+        [.. rows.Select(row => new RawJson(JsonSerializer.SerializeToUtf8Bytes(Visible(row, full), RowJson)))];
+
+    private async Task StoreSnapshotAsync(int contestId, long version, List<RawJson> publicRows, List<RawJson> fullRows)
     {
-        var values = new RedisValue[rows.Count + 1];
-        values[0] = SnapshotHeader;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            values[i + 1] = JsonSerializer.Serialize(rows[i], RowJson);
-        }
+        static RedisValue[] Values(List<RawJson> rows) => [SnapshotHeader, .. rows.Select(row => (RedisValue)row.Utf8)];
+        RedisKey publicKey = CacheKeys.ContestRankSnapshot(contestId, version);
+        RedisKey fullKey = CacheKeys.ContestRankSnapshotPrefix(contestId) + version.ToString(CultureInfo.InvariantCulture) + CacheKeys.ContestRankFullSuffix;
 
         // One transaction: readers never see a half-written list, and concurrent rebuilds cannot interleave.
-        var transaction = Db.CreateTransaction();
-        _ = transaction.KeyDeleteAsync(key);
-        _ = transaction.ListRightPushAsync(key, values);
-        _ = transaction.KeyExpireAsync(key, CacheKeys.ContestRankSnapshotTtl);
-        _ = transaction.KeyDeleteAsync(key + ":lock");
-        await transaction.ExecuteAsync();
+        try
+        {
+            await redis.RunWithinAsync(db =>
+            {
+                var transaction = db.CreateTransaction();
+                _ = transaction.KeyDeleteAsync([publicKey, fullKey]);
+                _ = transaction.ListRightPushAsync(publicKey, Values(publicRows));
+                _ = transaction.ListRightPushAsync(fullKey, Values(fullRows));
+                _ = transaction.KeyExpireAsync(publicKey, CacheKeys.ContestRankSnapshotTtl);
+                _ = transaction.KeyExpireAsync(fullKey, CacheKeys.ContestRankSnapshotTtl);
+                _ = transaction.KeyDeleteAsync(publicKey.Append(":lock"));
+                return transaction.ExecuteAsync();
+            }, BulkWriteTimeout);
+        }
+        catch (RedisException exception)
+        {
+            // The rows were read: serve them; the next reader rebuilds (the lock expires by itself).
+            logger.LogWarning(exception, "Could not store the rank snapshot {Key}", publicKey);
+        }
     }
 
     private string InitialVersion() => time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
-    private static List<ContestRankRowDto> Slice(List<ContestRankRowDto> rows, int offset, int limit) =>
+    private static List<RawJson> Slice(List<RawJson> rows, int offset, int limit) =>
         offset >= rows.Count ? [] : rows.GetRange(offset, (int)Math.Min((long)limit, rows.Count - offset));
 
     /// <summary>Spreadsheet column letters: 1 → A, 27 → AA.</summary>

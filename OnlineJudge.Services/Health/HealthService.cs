@@ -1,11 +1,12 @@
 using OnlineJudge.Data.Health;
+using OnlineJudge.Services.Resilience;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Services.Health;
 
 public record HealthReport(string Status, string Postgres, string Redis);
 
-public class HealthService(DatabaseProbe database, IConnectionMultiplexer redis)
+public class HealthService(DatabaseProbe database, RedisGuard redis)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public class HealthService(DatabaseProbe database, IConnectionMultiplexer redis)
     {
         try
         {
-            await redis.GetDatabase().PingAsync();
+            await redis.RunAsync(db => db.PingAsync());
             return true;
         }
         catch (RedisException)

@@ -41,7 +41,7 @@ public sealed class JudgeDispatcher(
             return;
         }
 
-        await wakeups.SubscribeAsync();
+        await wakeups.EnsureSubscribedAsync();
         logger.LogInformation("Judge dispatcher started (lease {Lease} s, poll {Poll} ms)", Options.LeaseSeconds, Options.PollMilliseconds);
         var nextSweep = DateTimeOffset.MinValue;
         var nextReconcile = DateTimeOffset.MinValue;
@@ -53,6 +53,7 @@ public sealed class JudgeDispatcher(
                 if (now >= nextSweep)
                 {
                     nextSweep = now.AddSeconds(Options.SweepSeconds);
+                    await wakeups.EnsureSubscribedAsync();
                     await SweepAsync(now >= nextReconcile, stoppingToken);
                     if (now >= nextReconcile)
                     {

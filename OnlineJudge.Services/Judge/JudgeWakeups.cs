@@ -11,7 +11,7 @@ namespace OnlineJudge.Services.Judge;
 /// </summary>
 public sealed class JudgeWakeups(IConnectionMultiplexer redis, ILogger<JudgeWakeups> logger)
 {
-    public static readonly RedisChannel Channel = RedisChannel.Literal("judge:wake");
+    public static readonly RedisChannel Channel = RedisChannel.Literal(Caching.CacheKeys.JudgeWakeChannel);
 
     private readonly Channel<bool> signal = System.Threading.Channels.Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -33,12 +33,23 @@ public sealed class JudgeWakeups(IConnectionMultiplexer redis, ILogger<JudgeWake
         }
     }
 
-    /// <summary>Listens to the other instances' wake-ups (called once by the dispatcher).</summary>
-    public async Task SubscribeAsync()
+    private int subscribed;
+
+    /// <summary>
+    /// Listens to the other instances' wake-ups; the dispatcher calls it at every sweep, so a subscription that failed
+    /// (Redis away at start) is made once Redis is back. StackExchange.Redis restores a made one after reconnects.
+    /// </summary>
+    public async Task EnsureSubscribedAsync()
     {
+        if (Volatile.Read(ref subscribed) == 1)
+        {
+            return;
+        }
+
         try
         {
             await redis.GetSubscriber().SubscribeAsync(Channel, (_, _) => WakeLocal());
+            Volatile.Write(ref subscribed, 1);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

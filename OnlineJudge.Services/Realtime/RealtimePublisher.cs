@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OnlineJudge.Services.Resilience;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Services.Realtime;
@@ -12,7 +13,7 @@ namespace OnlineJudge.Services.Realtime;
 /// Groups: <see cref="ConfigUpdatesGroup"/>, <see cref="SubmissionGroup"/>, <see cref="FlowchartGroup"/>.
 /// A push is best effort: Redis being away never fails the request that pushes.
 /// </summary>
-public class RealtimePublisher(IConnectionMultiplexer redis, ILogger<RealtimePublisher> logger)
+public class RealtimePublisher(RedisGuard redis, ILogger<RealtimePublisher> logger)
 {
     /// <summary>Channels are <c>ws:&lt;group&gt;</c>; the hub subscribes to the pattern.</summary>
     public const string ChannelPrefix = "ws:";
@@ -40,7 +41,7 @@ public class RealtimePublisher(IConnectionMultiplexer redis, ILogger<RealtimePub
     {
         try
         {
-            await redis.GetSubscriber().PublishAsync(ChannelOf(group), json);
+            await redis.RunAsync(_ => redis.Multiplexer.GetSubscriber().PublishAsync(ChannelOf(group), json));
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using OnlineJudge.Services.Resilience;
 using StackExchange.Redis;
 
 namespace OnlineJudge.Services.Sessions;
@@ -9,14 +10,14 @@ namespace OnlineJudge.Services.Sessions;
 /// <summary>
 /// Server-side sessions in Redis, shared by every web instance: <c>session:&lt;key&gt;</c> holds the JSON session with a
 /// sliding expiry; <c>user_sessions:&lt;user id&gt;</c> lists a user's session keys (sessions list, logout everywhere).
+/// Every call goes through <see cref="RedisGuard"/>: when Redis is unreachable it throws a <see cref="RedisException"/>
+/// quickly, and callers treat the request as anonymous.
 /// </summary>
-public class SessionStore(IConnectionMultiplexer redis, IOptions<UserSessionOptions> options)
+public class SessionStore(RedisGuard redis, IOptions<UserSessionOptions> options)
 {
     private const string KeyAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private IDatabase Db => redis.GetDatabase();
 
     private TimeSpan IdleTimeout => TimeSpan.FromSeconds(options.Value.IdleTimeoutSeconds);
 
@@ -33,9 +34,13 @@ public class SessionStore(IConnectionMultiplexer redis, IOptions<UserSessionOpti
             return null;
         }
 
-        var value = await Db.StringGetAsync(SessionKey(key));
-        return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SessionData>(value.ToString(), Json);
+        var value = await redis.RunAsync(db => db.StringGetAsync(SessionKey(key)));
+        return Deserialize(value);
     }
+
+    /// <summary>A stored session value (null or empty: no session).</summary>
+    public static SessionData? Deserialize(RedisValue value) =>
+        value.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SessionData>(value.ToString(), Json);
 
     /// <summary>Starts a new session for a user and returns its key (login: the key is always new).</summary>
     public async Task<string> CreateAsync(SessionData data)
@@ -46,29 +51,31 @@ public class SessionStore(IConnectionMultiplexer redis, IOptions<UserSessionOpti
     }
 
     /// <summary>Writes the session and renews its idle expiry.</summary>
-    public async Task SaveAsync(string key, SessionData data)
-    {
-        var batch = Db.CreateBatch();
-        var write = batch.StringSetAsync(SessionKey(key), JsonSerializer.Serialize(data, Json), IdleTimeout);
-        var index = batch.SetAddAsync(UserSessionsKey(data.UserId), key);
-        var indexExpiry = batch.KeyExpireAsync(UserSessionsKey(data.UserId), IdleTimeout);
-        batch.Execute();
-        await Task.WhenAll(write, index, indexExpiry);
-    }
-
-    public async Task DeleteAsync(string key, int? userId = null)
-    {
-        await Db.KeyDeleteAsync(SessionKey(key));
-        if (userId is { } id)
+    public Task SaveAsync(string key, SessionData data) =>
+        redis.RunAsync(db =>
         {
-            await Db.SetRemoveAsync(UserSessionsKey(id), key);
-        }
-    }
+            var batch = db.CreateBatch();
+            var write = batch.StringSetAsync(SessionKey(key), JsonSerializer.Serialize(data, Json), IdleTimeout);
+            var index = batch.SetAddAsync(UserSessionsKey(data.UserId), key);
+            var indexExpiry = batch.KeyExpireAsync(UserSessionsKey(data.UserId), IdleTimeout);
+            batch.Execute();
+            return Task.WhenAll(write, index, indexExpiry);
+        });
+
+    public Task DeleteAsync(string key, int? userId = null) =>
+        redis.RunAsync(db =>
+        {
+            var batch = db.CreateBatch();
+            var session = batch.KeyDeleteAsync(SessionKey(key));
+            var index = userId is { } id ? batch.SetRemoveAsync(UserSessionsKey(id), key) : Task.CompletedTask;
+            batch.Execute();
+            return Task.WhenAll(session, index);
+        });
 
     /// <summary>Live sessions of a user with their keys; keys whose session expired are dropped from the index.</summary>
     public async Task<IReadOnlyList<(string Key, SessionData Data)>> ListAsync(int userId)
     {
-        var keys = await Db.SetMembersAsync(UserSessionsKey(userId));
+        var keys = await redis.RunAsync(db => db.SetMembersAsync(UserSessionsKey(userId)));
         var sessions = new List<(string, SessionData)>();
         foreach (var member in keys)
         {
@@ -76,7 +83,7 @@ public class SessionStore(IConnectionMultiplexer redis, IOptions<UserSessionOpti
             var data = await LoadAsync(key);
             if (data is null || data.UserId != userId)
             {
-                await Db.SetRemoveAsync(UserSessionsKey(userId), key);
+                await redis.RunAsync(db => db.SetRemoveAsync(UserSessionsKey(userId), key));
                 continue;
             }
 
@@ -86,7 +93,7 @@ public class SessionStore(IConnectionMultiplexer redis, IOptions<UserSessionOpti
         return sessions;
     }
 
-    private static RedisKey SessionKey(string key) => "session:" + key;
+    public static RedisKey SessionKey(string key) => "session:" + key;
 
     private static RedisKey UserSessionsKey(int userId) => "user_sessions:" + userId;
 }

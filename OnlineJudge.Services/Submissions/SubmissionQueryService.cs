@@ -12,15 +12,6 @@ namespace OnlineJudge.Services.Submissions;
 /// <summary>Reading and sharing submissions (submission.md §1.2–§1.6, §1.8).</summary>
 public class SubmissionQueryService(SubmissionRepository submissions, SiteOptionsService siteOptions, CacheService cache, TimeProvider time)
 {
-    /// <summary>
-    /// Cache family of list pages not filtered to the caller (the page is the same for everyone; <c>show_link</c> is added
-    /// per caller). Only a short lifetime bounds staleness: bumping it on every submission would empty it exactly
-    /// when a contest makes it hot. Lists of the caller's own submissions are never cached.
-    /// </summary>
-    public const string ListCacheFamily = "submission_list";
-
-    private static readonly TimeSpan ListTtl = TimeSpan.FromSeconds(2);
-
     public async Task<ServiceResult<ISubmissionDetail>> GetAsync(string? id, CurrentUser user, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(id))
@@ -162,10 +153,10 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
     {
         var rows = filter.UserId is not null
             ? await submissions.ListAsync(filter, page, cancellationToken)
-            : await cache.GetOrCreateVersionedAsync(ListCacheFamily,
+            : await cache.GetOrCreateVersionedAsync(CacheKeys.SubmissionListFamily,
                 CacheService.KeyOf(filter.ContestId, filter.ProblemId, filter.Username, filter.Result, filter.Language,
                     filter.CreatedSince?.Ticks, page.Limit, page.Offset),
-                ListTtl, ct => submissions.ListAsync(filter, page, ct), cancellationToken);
+                CacheKeys.SubmissionListTtl, ct => submissions.ListAsync(filter, page, ct), cancellationToken);
         var links = await ShowLinksAsync(rows.Results, user, contestEnd, cancellationToken);
         return new Page<SubmissionListItemDto>([.. rows.Results.Select((row, i) => SubmissionListItemDto.From(row, links[i]))], rows.Total);
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using OnlineJudge.Data.Paging;
 using OnlineJudge.Data.Users;
+using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Contests;
 using AdminTypes = OnlineJudge.Data.Entities.AdminType;
@@ -19,6 +20,7 @@ public partial class UserAdminService(
     RawPasswordProtector protector,
     GeneratedUserFiles files,
     ContestRankService contestRanks,
+    UserAuthCache authCache,
     TimeProvider time)
 {
     /// <summary>Most users one generate request creates (ours: the reference had no limit; each costs ~0.5 s of CPU).</summary>
@@ -111,7 +113,7 @@ public partial class UserAdminService(
         var edit = new UserEditDto(request.Id, username, email, className, request.AdminType, problemPermission, request.IsDisabled,
             request.OpenApi, request.OpenApi && !current.OpenApi ? RandomStrings.LowerHex() : null, passwordHash, rawPassword,
             request.RealName);
-        if (!await transactions.ExecuteAsync(ct => users.UpdateAsync(edit, ct), saved => saved, cancellationToken))
+        if (!await authCache.ChangeAsync(request.Id, () => transactions.ExecuteAsync(ct => users.UpdateAsync(edit, ct), saved => saved, cancellationToken)))
         {
             return ServiceError.Of(await users.GetAsync(request.Id, cancellationToken) is null ? "User does not exist" : "Username already exists");
         }
@@ -131,7 +133,7 @@ public partial class UserAdminService(
         }
 
         var contests = await contestRanks.GetRankedContestIdsAsync(ids, cancellationToken);
-        await users.DeleteAsync(ids, cancellationToken);
+        await authCache.ChangeAsync(ids, () => users.DeleteAsync(ids, cancellationToken));
         foreach (var contestId in contests)
         {
             await contestRanks.InvalidateRankAsync(contestId, CancellationToken.None);
@@ -145,7 +147,8 @@ public partial class UserAdminService(
     {
         var password = RandomNumberGenerator.GetString(ResetPasswordAlphabet, 6);
         var hash = await hasher.HashAsync(password, cancellationToken);
-        return await users.SetPasswordAsync(id, hash, protector.Protect(password), cancellationToken)
+        var rawPassword = protector.Protect(password);
+        return await authCache.ChangeAsync(id, () => users.SetPasswordAsync(id, hash, rawPassword, cancellationToken))
             ? password
             : ServiceError.Of("User does not exist");
     }

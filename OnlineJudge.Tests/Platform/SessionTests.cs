@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Sessions;
 using StackExchange.Redis;
 
@@ -46,6 +49,10 @@ public class SessionTests : IntegrationTest
         {
             await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Password, "pbkdf2_sha256$1000$new$hash"));
         }
+
+        // A write straight to the database must drop the user's cached auth snapshot, as the app's own writes do
+        // (AuthSnapshotTests covers each of those through HTTP).
+        await TestEnvironment.Factory.Services.GetRequiredService<UserAuthCache>().InvalidateAsync([user.Id]);
 
         (await Client.GetAsync("/api/_probe/login")).AssertError("permission-denied", "Please login first");
         (await other.GetAsync("/api/_probe/login")).AssertError("permission-denied", "Please login first");

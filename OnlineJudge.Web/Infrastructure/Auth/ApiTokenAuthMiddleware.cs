@@ -4,7 +4,7 @@ namespace OnlineJudge.Web.Infrastructure.Auth;
 
 /// <summary>
 /// <c>APPKEY: &lt;key&gt;</c> authenticates the request as that user, for this request only (platform.md §9.3).
-/// An unknown key is ignored silently.
+/// An unknown key is ignored silently. Keys are checked against PostgreSQL while Redis is unreachable.
 /// </summary>
 public class ApiTokenAuthMiddleware(RequestDelegate next)
 {

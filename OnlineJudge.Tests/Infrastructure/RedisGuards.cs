@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OnlineJudge.Services.Resilience;
+using StackExchange.Redis;
+
+namespace OnlineJudge.Tests.Infrastructure;
+
+/// <summary>A <see cref="RedisGuard"/> with default settings around a connection a test made itself.</summary>
+public static class RedisGuards
+{
+    public static RedisGuard Around(IConnectionMultiplexer redis)
+    {
+        var options = Options.Create(new RedisResilienceOptions());
+        return new RedisGuard(redis, new RedisCircuitBreaker(options, TimeProvider.System, NullLogger<RedisCircuitBreaker>.Instance), options);
+    }
+}
