@@ -103,12 +103,16 @@ public static class CacheKeys
     public const string JudgeWakeChannel = "judge:wake";
 
     /// <summary>
-    /// Submission lists not filtered to the caller (SubmissionQueryService), a versioned family with a 2 s lifetime and
-    /// no bumps: a contest's stream of submissions would otherwise empty it exactly when it is hot.
+    /// Pages of submission lists not filtered to the caller (SubmissionQueryService, <c>CacheService.GetOrRefreshAsync</c>):
+    /// fresh for 2 s, then served while one request recomputes them; never bumped (a contest's stream of submissions
+    /// would empty the cache exactly when it is hot). <c>show_link</c> is added per caller.
     /// </summary>
-    public const string SubmissionListFamily = "submission_list";
+    public static string SubmissionListPage(string filterKey) => "{submission_list}:" + filterKey;
 
-    public static readonly TimeSpan SubmissionListTtl = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan SubmissionListFresh = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long an unread submission list page is kept.</summary>
+    public static readonly TimeSpan SubmissionListKeep = TimeSpan.FromMinutes(2);
 
     public static string ProblemTags(string? keyword) => ProblemTagsPrefix + (keyword ?? "");
 

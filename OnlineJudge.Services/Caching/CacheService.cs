@@ -112,6 +112,64 @@ public class CacheService(RedisGuard redis, OutageMemo memo, ILogger<CacheServic
         return value;
     }
 
+    // KEYS[1] = value, KEYS[2] = freshness marker; ARGV[1] = how long one caller may take to refresh (ms).
+    // Returns {value or false, 1 when this caller must compute}: fresh → {v, 0}; stale → the first caller gets {v, 1}
+    // (and refreshes), the others {v, 0}; missing → {false, 1}.
+    private const string RefreshingReadScript = """
+        local v = redis.call('GET', KEYS[1])
+        if not v then return {false, 1} end
+        if redis.call('EXISTS', KEYS[2]) == 1 then return {v, 0} end
+        if redis.call('SET', KEYS[2], '1', 'PX', ARGV[1], 'NX') then return {v, 1} end
+        return {v, 0}
+        """;
+
+    /// <summary>
+    /// A read that is never slowed by its own expiry (for values that go stale by time alone, such as list pages whose
+    /// rows keep arriving): a value younger than <paramref name="fresh"/> is served; an older one is still served to
+    /// everyone while the first caller after <paramref name="fresh"/> recomputes it; a value unread for
+    /// <paramref name="keep"/> is dropped. One Redis round trip on a hit.
+    /// </summary>
+    public async Task<T> GetOrRefreshAsync<T>(string key, TimeSpan fresh, TimeSpan keep, Func<CancellationToken, Task<T>> factory,
+        CancellationToken cancellationToken)
+    {
+        if (redis.IsRefusing)
+        {
+            return await GetOrCreateAsync(key, fresh, factory, cancellationToken);
+        }
+
+        var marker = key + ":fresh";
+        try
+        {
+            var result = (RedisResult[])(await redis.RunAsync(db => db.ScriptEvaluateAsync(RefreshingReadScript, [key, marker],
+                [(long)RefreshWindow.TotalMilliseconds]), cancellationToken))!;
+            if (!result[0].IsNull && (int)result[1] == 0)
+            {
+                return JsonSerializer.Deserialize<T>(result[0].ToString(), Json)!;
+            }
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            WarnUnavailable(exception, key);
+            return await factory(cancellationToken);
+        }
+
+        var value = await factory(cancellationToken);
+        try
+        {
+            var json = JsonSerializer.Serialize(value, Json);
+            await redis.RunAsync(db => Task.WhenAll(db.StringSetAsync(key, json, keep), db.StringSetAsync(marker, "1", fresh)), CancellationToken.None);
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            WarnUnavailable(exception, key);
+        }
+
+        return value;
+    }
+
+    /// <summary>How long the caller refreshing a stale value may take before another caller tries.</summary>
+    private static readonly TimeSpan RefreshWindow = TimeSpan.FromSeconds(5);
+
     /// <summary>Makes every cached value of <paramref name="family"/> stale; call after the write committed.</summary>
     public async Task BumpVersionAsync(string family)
     {

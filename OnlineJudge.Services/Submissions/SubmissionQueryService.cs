@@ -153,10 +153,10 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
     {
         var rows = filter.UserId is not null
             ? await submissions.ListAsync(filter, page, cancellationToken)
-            : await cache.GetOrCreateVersionedAsync(CacheKeys.SubmissionListFamily,
-                CacheService.KeyOf(filter.ContestId, filter.ProblemId, filter.Username, filter.Result, filter.Language,
-                    filter.CreatedSince?.Ticks, page.Limit, page.Offset),
-                CacheKeys.SubmissionListTtl, ct => submissions.ListAsync(filter, page, ct), cancellationToken);
+            : await cache.GetOrRefreshAsync(
+                CacheKeys.SubmissionListPage(CacheService.KeyOf(filter.ContestId, filter.ProblemId, filter.Username, filter.Result, filter.Language,
+                    filter.CreatedSince?.Ticks, page.Limit, page.Offset)),
+                CacheKeys.SubmissionListFresh, CacheKeys.SubmissionListKeep, ct => submissions.ListAsync(filter, page, ct), cancellationToken);
         var links = await ShowLinksAsync(rows.Results, user, contestEnd, cancellationToken);
         return new Page<SubmissionListItemDto>([.. rows.Results.Select((row, i) => SubmissionListItemDto.From(row, links[i]))], rows.Total);
     }

@@ -110,4 +110,37 @@ public class VersionedCacheTests : IntegrationTest
         await cache.BumpVersionAsync("announcement");
         Assert.That(value, Is.EqualTo(42));
     }
+
+    [Test]
+    public async Task A_refreshing_read_serves_the_stale_value_to_everyone_but_the_one_caller_who_recomputes()
+    {
+        var cache = TestEnvironment.Factory.Services.GetRequiredService<CacheService>();
+        var fresh = TimeSpan.FromMilliseconds(300);
+        var keep = TimeSpan.FromMinutes(1);
+        var computed = 0;
+        Task<int> Compute(int value, TimeSpan delay) => Task.Run(async () =>
+        {
+            Interlocked.Increment(ref computed);
+            await Task.Delay(delay);
+            return value;
+        });
+
+        Assert.That(await cache.GetOrRefreshAsync("{test}:page", fresh, keep, _ => Compute(1, TimeSpan.Zero), CancellationToken.None), Is.EqualTo(1));
+        Assert.That(await cache.GetOrRefreshAsync("{test}:page", fresh, keep, _ => Compute(2, TimeSpan.Zero), CancellationToken.None), Is.EqualTo(1),
+            "fresh: served from the cache");
+
+        await Task.Delay(fresh + TimeSpan.FromMilliseconds(200));
+        var refreshing = cache.GetOrRefreshAsync("{test}:page", fresh, keep, _ => Compute(3, TimeSpan.FromMilliseconds(500)), CancellationToken.None);
+        await Task.Delay(100);
+        var others = await Task.WhenAll(Enumerable.Range(0, 5)
+            .Select(_ => cache.GetOrRefreshAsync("{test}:page", fresh, keep, _ => Compute(4, TimeSpan.Zero), CancellationToken.None)));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(others, Is.All.EqualTo(1), "stale value while one caller refreshes");
+            Assert.That(await refreshing, Is.EqualTo(3));
+            Assert.That(computed, Is.EqualTo(2), "the first value and one refresh");
+            Assert.That(await cache.GetOrRefreshAsync("{test}:page", fresh, keep, _ => Compute(5, TimeSpan.Zero), CancellationToken.None), Is.EqualTo(3));
+        });
+    }
 }
