@@ -27,7 +27,8 @@ public partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<Requ
         var started = Stopwatch.GetTimestamp();
         await next(httpContext);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        if (elapsed.TotalMilliseconds >= options.Value.SlowRequestMilliseconds)
+        // A WebSocket's "request" lasts as long as the socket: not a slow request.
+        if (elapsed.TotalMilliseconds >= options.Value.SlowRequestMilliseconds && !httpContext.WebSockets.IsWebSocketRequest)
         {
             SlowRequest(logger, httpContext.Request.Method, httpContext.Request.Path, (long)elapsed.TotalMilliseconds,
                 httpContext.Response.StatusCode, context.User?.Id, httpContext.TraceIdentifier);
