@@ -351,7 +351,11 @@ $BenchTargets = @(
     @('contest list', '/api/contests?limit=10&offset=0', $null, 'page'),
     @('contest detail', '/api/contest?id=1', 'APPKEY: benchbenchbenchbenchbenchbench00', 'key'),
     @('contest rank', '/api/contest_rank?contest_id=1&limit=50&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
-    @('submission list', '/api/submissions?limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'))
+    @('submission list', '/api/submissions?limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
+    @('submission list anon', '/api/submissions?limit=20&offset=0', $null, 'page'),
+    @('my submissions', '/api/submissions?limit=20&offset=0&myself=1', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
+    @('contest submissions', '/api/contest_submissions?contest_id=1&limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'))
+$BenchJudgeToken = 'bench-judge-token'
 $BareTargets = @{ key = @('bare: row by key', '/key?id=1'); page = @('bare: 20-row page', '/page?offset=0') }
 
 function Get-LoadAverage { return ((Get-Content /proc/loadavg -Raw).Split(' ')[0..2] -join ' ') }
@@ -470,11 +474,14 @@ function Invoke-OutageBench {
 }
 
 function Invoke-Bench([switch]$Outage) {
+    $judging = $true
     if ($env:OJ_BENCH_ONLY) {
-        # A comma-separated list of endpoint names (e.g. 'contest detail,contest rank') to measure only those.
+        # A comma-separated list of endpoint names (e.g. 'contest detail,contest rank'; 'judging' for the judging step)
+        # to measure only those.
         $only = $env:OJ_BENCH_ONLY.Split(',') | ForEach-Object { $_.Trim() }
         $script:BenchTargets = @($BenchTargets | Where-Object { $only -contains $_[0] })
-        if ($BenchTargets.Count -eq 0) { throw "OJ_BENCH_ONLY names no endpoint of the bench" }
+        $judging = $only -contains 'judging'
+        if ($BenchTargets.Count -eq 0 -and -not $judging) { throw "OJ_BENCH_ONLY names no endpoint of the bench" }
     }
     Start-Services
     if (-not (Get-Command wrk -ErrorAction SilentlyContinue)) {
@@ -482,8 +489,9 @@ function Invoke-Bench([switch]$Outage) {
         Invoke-Native 'apt-get' @('install', '-y', '-q', 'wrk')
     }
     Build-Web
-    Write-Step 'Building the bare-limit server (bench/BareLimit)'
+    Write-Step 'Building the bare-limit server (bench/BareLimit) and the judging bench (bench/JudgeBench)'
     Invoke-Native 'dotnet' @('build', (Join-Path $Root 'bench/BareLimit/BareLimit.csproj'), '-c', 'Release', '-nologo', '-v', 'q')
+    Invoke-Native 'dotnet' @('build', (Join-Path $Root 'bench/JudgeBench/JudgeBench.csproj'), '-c', 'Release', '-nologo', '-v', 'q')
     $parts = @{}
     foreach ($pair in $env:ConnectionStrings__Default.Split(';', [StringSplitOptions]::RemoveEmptyEntries)) {
         $name, $value = $pair.Split('=', 2)
@@ -503,7 +511,10 @@ function Invoke-Bench([switch]$Outage) {
     $failures = [System.Collections.Generic.List[string]]::new()
     try {
         Invoke-Web @('migrate')
-        Invoke-Native $psql ($pg + @('-d', 'onlinejudge_bench', '-q', '-v', 'ON_ERROR_STOP=1', '-f', (Join-Path $Root 'bench/seed.sql')))
+        # OJ_BENCH_SUBMISSIONS: practice submissions in the data set (default 200,000; e.g. 1000000).
+        $seedArgs = @('-d', 'onlinejudge_bench', '-q', '-v', 'ON_ERROR_STOP=1')
+        if ($env:OJ_BENCH_SUBMISSIONS) { $seedArgs += @('-v', "submissions=$([int]$env:OJ_BENCH_SUBMISSIONS)") }
+        Invoke-Native $psql ($pg + $seedArgs + @('-f', (Join-Path $Root 'bench/seed.sql')))
         New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
         if (Test-TcpPort 8090) { throw 'Port 8090 is taken by another program: the bench would measure it instead of this build.' }
         if ($Outage) {
@@ -512,7 +523,7 @@ function Invoke-Bench([switch]$Outage) {
         }
         $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
             (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
-            '--Logging:LogLevel:Default=Warning')
+            '--Logging:LogLevel:Default=Warning', "--Judge:Token=$BenchJudgeToken")
         # The bare-limit server takes the first free port from 18091 (other people's servers may hold 8091).
         $barePort = 18091
         while (Test-TcpPort $barePort) { $barePort++ }
@@ -567,6 +578,13 @@ function Invoke-Bench([switch]$Outage) {
                 Write-Host ('{0,-20} {1,10:N0} {2,9} {3,12:N0} {4,7}{5}' -f $row.Target[0], $row.Result.Rps, $row.Result.P99, $limit, $ratio, $flag)
             }
             Write-Host "load average before: $loadBefore, after: $loadAfter (2 cores; figures are noisy above ~2)"
+            if ($judging) {
+                # Last, since it adds submissions: submit latency and a burst of 1,000 through two fake judge servers.
+                Write-Step "Judging: submit latency and a burst of 1,000 submissions (bench/JudgeBench); load average $(Get-LoadAverage)"
+                & dotnet (Join-Path $Root 'bench/JudgeBench/bin/Release/net10.0/JudgeBench.dll') --backend 'http://127.0.0.1:8090' `
+                    --token $BenchJudgeToken --apikey 'benchbenchbenchbenchbenchbench00' --problem 1 --count 1000 --cores 2
+                if ($LASTEXITCODE -ne 0) { $failures.Add('judging: verdicts lost or counted twice (see above)') }
+            }
         }
         finally {
             Stop-Process -Id $server.Id -ErrorAction SilentlyContinue
