@@ -57,7 +57,7 @@ public sealed record SubmissionListFilter(
     DateTime? CreatedSince);
 
 /// <summary>The caller's progress in an active problem set, for the anti-cheat rule of submission.md §0.3.</summary>
-public sealed record ProblemSetGuardRow(int ProblemId, DateTime JoinTime, IReadOnlyCollection<string> CountedProblemIds);
+public sealed record ProblemSetGuardRow(int ProblemId, DateTime JoinTime, List<string> CountedProblemIds);
 
 /// <summary>State a <c>/ws/submission/</c> replay reports (submission.md §3).</summary>
 public sealed record SubmissionStateRow(string Id, int UserId, int Result, SubmissionStatisticInfo StatisticInfo);

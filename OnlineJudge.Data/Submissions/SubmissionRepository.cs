@@ -98,22 +98,21 @@ public class SubmissionRepository(OnlineJudgeDbContext db)
         db.Submissions.AnyAsync(s => s.ProblemId == problemId && s.UserId == userId, cancellationToken);
 
     /// <summary>
-    /// The caller's progress rows in active, unexpired problem sets that contain any of <paramref name="problemIds"/>
-    /// (submission.md §0.3), one row per (problem, problem set) in problem-set order.
+    /// The user's progress rows in active, unexpired problem sets (submission.md §0.3), one row per (problem, problem
+    /// set) in problem-set order.
     /// </summary>
-    public async Task<List<ProblemSetGuardRow>> ListProblemSetGuardsAsync(int userId, IReadOnlyCollection<int> problemIds, DateTime now,
-        CancellationToken cancellationToken)
+    public async Task<List<ProblemSetGuardRow>> ListProblemSetGuardsAsync(int userId, DateTime now, CancellationToken cancellationToken)
     {
         var rows = await (
                 from progress in db.ProblemSetProgresses
                 join link in db.ProblemSetProblems on progress.ProblemSetId equals link.ProblemSetId
-                where progress.UserId == userId && problemIds.Contains(link.ProblemId)
+                where progress.UserId == userId
                       && progress.ProblemSet!.Status == ProblemSetStatus.Active
                       && (progress.ProblemSet.EndTime == null || progress.ProblemSet.EndTime > now)
                 orderby progress.ProblemSetId
                 select new { link.ProblemId, progress.JoinTime, progress.ProgressDetail })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new ProblemSetGuardRow(r.ProblemId, r.JoinTime, r.ProgressDetail.Keys))];
+        return [.. rows.Select(r => new ProblemSetGuardRow(r.ProblemId, r.JoinTime, [.. r.ProgressDetail.Keys]))];
     }
 
     private static string EscapeLike(string value) =>

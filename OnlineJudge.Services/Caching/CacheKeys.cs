@@ -111,6 +111,15 @@ public static class CacheKeys
 
     public static readonly TimeSpan SubmissionListFresh = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A user's progress in active problem sets, read by the submission lists' anti-cheat rule (submission.md §0.3) on
+    /// every page with the user's own submissions. Expires only: a link shown for a few seconds after joining a set
+    /// reveals nothing new.
+    /// </summary>
+    public static string ProblemSetGuards(int userId) => "problemset_guards:" + userId.ToString(CultureInfo.InvariantCulture);
+
+    public static readonly TimeSpan ProblemSetGuardsTtl = TimeSpan.FromSeconds(5);
+
     /// <summary>How long an unread submission list page is kept.</summary>
     public static readonly TimeSpan SubmissionListKeep = TimeSpan.FromMinutes(2);
 

@@ -172,10 +172,10 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var guarded = user.AdminType == AdminType.RegularUser
-            ? rows.Where(r => r.UserId == user.Id).Select(r => r.ProblemId).Distinct().ToList()
+        var guards = user.AdminType == AdminType.RegularUser && rows.Any(r => r.UserId == user.Id)
+            ? await cache.GetOrCreateAsync(CacheKeys.ProblemSetGuards(user.Id), CacheKeys.ProblemSetGuardsTtl,
+                ct => submissions.ListProblemSetGuardsAsync(user.Id, now, ct), cancellationToken)
             : [];
-        var guards = guarded.Count == 0 ? [] : await submissions.ListProblemSetGuardsAsync(user.Id, guarded, now, cancellationToken);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
