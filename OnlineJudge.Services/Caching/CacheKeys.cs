@@ -112,6 +112,15 @@ public static class CacheKeys
     public static readonly TimeSpan SubmissionListFresh = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Pages of one user's own submissions (<c>myself=1</c>, SubmissionQueryService): a versioned family per user, bumped
+    /// by their submits, their verdicts and shares (SubmitService, VerdictRecorder, SubmissionQueryService.ShareAsync), so
+    /// a new submission or verdict shows at once.
+    /// </summary>
+    public static string UserSubmissionsFamily(int userId) => "user_submissions:" + userId.ToString(CultureInfo.InvariantCulture);
+
+    public static readonly TimeSpan UserSubmissionsTtl = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// A user's progress in active problem sets, read by the submission lists' anti-cheat rule (submission.md §0.3) on
     /// every page with the user's own submissions. Expires only: a link shown for a few seconds after joining a set
     /// reveals nothing new.

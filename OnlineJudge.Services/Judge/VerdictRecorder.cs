@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Judge;
 using OnlineJudge.Data.Transactions;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Contests;
 
 namespace OnlineJudge.Services.Judge;
@@ -18,6 +19,7 @@ public class VerdictRecorder(
     SubmissionUpdates updates,
     ContestRankService ranks,
     JudgeWakeups wakeups,
+    CacheService cache,
     IEnumerable<IVerdictContributor> contributors,
     IEnumerable<IVerdictObserver> observers,
     ILogger<VerdictRecorder> logger)
@@ -56,6 +58,7 @@ public class VerdictRecorder(
         }
 
         logger.LogInformation("Submission {SubmissionId} judged: result {Result}", job.SubmissionId, verdict.Result);
+        await cache.BumpVersionAsync(CacheKeys.UserSubmissionsFamily(job.UserId));
         await updates.PushAsync(job.UserId, job.SubmissionId, verdict.Result, verdict.StatisticInfo);
         if (rankChanged && job.ContestId is { } contestId)
         {

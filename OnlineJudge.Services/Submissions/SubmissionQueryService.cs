@@ -61,6 +61,7 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
         }
 
         await submissions.SetSharedAsync(row.Id, request.Shared, cancellationToken);
+        await cache.BumpVersionAsync(CacheKeys.UserSubmissionsFamily(row.UserId));
         return ServiceResult.Ok();
     }
 
@@ -151,12 +152,13 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
     private async Task<Page<SubmissionListItemDto>> PageAsync(SubmissionListFilter filter, PageRequest page, CurrentUser? user, DateTime? contestEnd,
         CancellationToken cancellationToken)
     {
-        var rows = filter.UserId is not null
-            ? await submissions.ListAsync(filter, page, cancellationToken)
-            : await cache.GetOrRefreshAsync(
-                CacheKeys.SubmissionListPage(CacheService.KeyOf(filter.ContestId, filter.ProblemId, filter.Username, filter.Result, filter.Language,
-                    filter.CreatedSince?.Ticks, page.Limit, page.Offset)),
-                CacheKeys.SubmissionListFresh, CacheKeys.SubmissionListKeep, ct => submissions.ListAsync(filter, page, ct), cancellationToken);
+        var key = CacheService.KeyOf(filter.ContestId, filter.ProblemId, filter.Username, filter.Result, filter.Language, filter.CreatedSince?.Ticks,
+            page.Limit, page.Offset);
+        var rows = filter.UserId is { } userId
+            ? await cache.GetOrCreateVersionedAsync(CacheKeys.UserSubmissionsFamily(userId), key, CacheKeys.UserSubmissionsTtl,
+                ct => submissions.ListAsync(filter, page, ct), cancellationToken)
+            : await cache.GetOrRefreshAsync(CacheKeys.SubmissionListPage(key), CacheKeys.SubmissionListFresh, CacheKeys.SubmissionListKeep,
+                ct => submissions.ListAsync(filter, page, ct), cancellationToken);
         var links = await ShowLinksAsync(rows.Results, user, contestEnd, cancellationToken);
         return new Page<SubmissionListItemDto>([.. rows.Results.Select((row, i) => SubmissionListItemDto.From(row, links[i]))], rows.Total);
     }

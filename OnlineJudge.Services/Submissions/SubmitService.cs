@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.Submissions;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Contests;
 using OnlineJudge.Services.Judge;
@@ -30,6 +31,7 @@ public class SubmitService(
     JudgeSiteOptions siteOptions,
     SubmissionRepository submissions,
     JudgeWakeups wakeups,
+    CacheService cache,
     TimeProvider time,
     ILogger<SubmitService> logger)
 {
@@ -112,6 +114,7 @@ public class SubmitService(
             InProcess = request.Language == SqlLanguage,
         };
         await submissions.CreateAsync(submission, task, cancellationToken);
+        await cache.BumpVersionAsync(CacheKeys.UserSubmissionsFamily(user.Id));
         logger.LogInformation("Submission {SubmissionId} by user {UserId} for problem {ProblemId} queued", submission.Id, user.Id, problem.Id);
         await wakeups.WakeAllAsync();
         // Contestants get the id too (the reference hides it from them while a contest runs): the client reads

@@ -246,4 +246,31 @@ public class JudgeFlowTests : JudgeTest
             Assert.That(Judge.Calls, Is.Empty);
         });
     }
+
+    [Test]
+    public async Task The_caller_s_own_list_shows_a_new_submission_and_its_verdict_at_once()
+    {
+        var scene = await SceneAsync();
+        await Client.LoginAsync(scene.Student);
+        Assert.That((await Client.GetAsync("/api/submissions?limit=10&myself=1")).Ok().GetProperty("total").GetInt32(), Is.Zero);
+
+        await JudgeTestData.SetServerDisabledAsync(JudgeServerRow.Id, true);
+        var id = await SubmitAsync(Client, scene.Problem);
+        var pending = (await Client.GetAsync("/api/submissions?limit=10&myself=1")).Ok().GetProperty("results");
+        Assert.Multiple(() =>
+        {
+            Assert.That(pending.GetArrayLength(), Is.EqualTo(1));
+            Assert.That(pending[0].GetProperty("id").GetString(), Is.EqualTo(id));
+            Assert.That(pending[0].GetProperty("result").GetInt32(), Is.EqualTo(JudgeStatus.Pending));
+        });
+
+        await JudgeTestData.SetServerDisabledAsync(JudgeServerRow.Id, false);
+        await JudgeTestData.WaitForVerdictAsync(id);
+        var judged = (await Client.GetAsync("/api/submissions?limit=10&myself=1")).Ok().GetProperty("results");
+        Assert.That(judged[0].GetProperty("result").GetInt32(), Is.EqualTo(JudgeStatus.Accepted));
+
+        (await Client.SendAsync(HttpMethod.Put, "/api/submission", System.Net.Http.Json.JsonContent.Create(new { id, shared = true }))).Ok();
+        Assert.That((await Client.GetAsync("/api/submissions?limit=10&myself=1")).Ok().GetProperty("results")[0].GetProperty("shared").GetBoolean(),
+            Is.True);
+    }
 }
