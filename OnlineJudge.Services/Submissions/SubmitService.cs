@@ -59,8 +59,7 @@ public class SubmitService(
                 return ServiceError.Of("The contest have ended");
             }
 
-            var isContestAdmin = user.IsSuperAdmin || contest.CreatedById == user.Id;
-            if (!isContestAdmin && !ContestIpRange.IsAllowed(contest.AllowedIpRanges ?? [], caller.Ip))
+            if (!user.OwnsContest(contest.CreatedById) && !ContestIpRange.IsAllowed(contest.AllowedIpRanges ?? [], caller.Ip))
             {
                 return ServiceError.Of("Your IP is not allowed in this contest");
             }
