@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using OnlineJudge.Services.Judge;
 
 namespace OnlineJudge.Services.Telemetry;
 
 public static class TelemetryRegistration
 {
-    /// <summary>The site's instruments, their gauge sampler and the verdict-latency observer (the exporters are wired by the web host).</summary>
+    /// <summary>The site's instruments, their gauge sampler (the verdict-latency observer is registered with the judge; the exporters are wired by the web host).</summary>
     public static IServiceCollection AddSiteTelemetry(this IServiceCollection services)
     {
         services.AddMetrics();
@@ -13,7 +12,6 @@ public static class TelemetryRegistration
         services.AddSingleton<SiteMetrics>();
         services.AddSingleton<SiteGaugeSampler>();
         services.AddHostedService(provider => provider.GetRequiredService<SiteGaugeSampler>());
-        services.AddScoped<IVerdictObserver, VerdictLatencyObserver>();
         return services;
     }
 }

@@ -41,9 +41,10 @@ public sealed class FixtureDatabase
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{target.Database}\" WITH (FORCE)", connection);
+            // CREATE DATABASE copies the template: slow on a busy machine, so no 30 s command timeout here.
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{target.Database}\" WITH (FORCE)", connection) { CommandTimeout = 600 };
             await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database}\"", connection);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database}\"", connection) { CommandTimeout = 600 };
             await create.ExecuteNonQueryAsync();
         }
 
@@ -86,7 +87,7 @@ public sealed class FixtureDatabase
                 continue;
             }
 
-            await using var command = new NpgsqlCommand(sql, connection);
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
             await command.ExecuteNonQueryAsync();
         }
     }

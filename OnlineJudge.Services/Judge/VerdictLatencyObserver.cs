@@ -1,7 +1,7 @@
 using OnlineJudge.Data.Entities;
-using OnlineJudge.Services.Judge;
+using OnlineJudge.Services.Telemetry;
 
-namespace OnlineJudge.Services.Telemetry;
+namespace OnlineJudge.Services.Judge;
 
 /// <summary>Records the time from a submission to its stored verdict (first judgements only; a rejudge is not a student's wait).</summary>
 public sealed class VerdictLatencyObserver(SiteMetrics metrics, TimeProvider time) : IVerdictObserver
