@@ -12,13 +12,15 @@
     dotnet pwsh ./build.ps1 bench                    seed a benchmark database and measure hot reads with wrk
     dotnet pwsh ./build.ps1 bench-judge              measure the judge server: per-test-case overhead, latency, submissions/minute
     dotnet pwsh ./build.ps1 bench outage             measure anonymous reads while a Redis of its own is killed and restarted
+    dotnet pwsh ./build.ps1 cluster                  nginx in front of two web instances and two judge servers on one PostgreSQL and Redis
+    dotnet pwsh ./build.ps1 adopt                    adopt the configured database of a Django OnlineJudge site, then migrate
 
     When no connection strings are configured (environment ConnectionStrings__Default / ConnectionStrings__Redis,
     or non-empty values in appsettings.json), the script runs its own PostgreSQL and Redis under .local/:
     PostgreSQL on 127.0.0.1:$env:OJ_LOCAL_PG_PORT (default 5433), Redis on 127.0.0.1:$env:OJ_LOCAL_REDIS_PORT (default 6380).
 #>
 param(
-    [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'bench', 'bench-judge', 'judge', 'help')][string]$Task = 'help',
+    [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'bench', 'bench-judge', 'judge', 'cluster', 'adopt', 'help')][string]$Task = 'help',
     [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', 'outage', '')][string]$Action = '',
     # judge: the backend this judge server registers with (its base URL, or its full /api/judge_server_heartbeat/ URL).
     [string]$BackendUrl = '',
@@ -813,6 +815,134 @@ function Invoke-BenchJudge {
     finally { Stop-JudgeServer $judge }
 }
 
+# A site of two web instances behind nginx (Debian package) and two judge servers, on one PostgreSQL, Redis and data
+# folder, as README's Deployment describes, on one machine. Ports: nginx on OJ_CLUSTER_PORT (default 8200), the web
+# instances on the next two, the judge servers on the two after. OJ_CLIENT_DIR: a built client (ojnext's dist) that
+# nginx serves; without it nginx proxies everything. Ctrl+C stops every process it started, by PID.
+function Invoke-Cluster {
+    Start-Services
+    Install-CodeTools
+    Install-JudgePackages
+    if (-not (Test-Path '/usr/sbin/nginx')) {
+        if (-not (Test-IsRoot)) { throw "nginx is missing. Install it with: sudo apt-get install -y nginx" }
+        Write-Step 'Installing nginx'
+        $env:DEBIAN_FRONTEND = 'noninteractive'
+        Invoke-Native 'apt-get' @('install', '-y', '-q', '--no-install-recommends', 'nginx')
+    }
+    if (-not $env:Storage__DataDir) { $env:Storage__DataDir = Join-Path $Root 'data' }
+    Set-JudgeToken
+    Build-Web
+    Build-Judge
+    Invoke-Migrate
+    Invoke-Web @('inituser', '--username', 'root', '--password', 'rootroot', '--email', 'root@example.com',
+        '--action', 'create_super_admin', '--only-if-no-users')
+    $base = if ($env:OJ_CLUSTER_PORT) { [int]$env:OJ_CLUSTER_PORT } else { 8200 }
+    $ports = @{ nginx = $base; web = @(($base + 1), ($base + 2)); judge = @(($base + 3), ($base + 4)) }
+    foreach ($port in @($ports.nginx) + $ports.web + $ports.judge) {
+        if (Test-TcpPort $port) { throw "Port $port is taken. Set OJ_CLUSTER_PORT to the first of five free ports." }
+    }
+    $clusterDir = Join-Path $LocalDir 'cluster'
+    New-Item -ItemType Directory -Force -Path (Join-Path $clusterDir 'logs'), (Join-Path $clusterDir 'tmp') | Out-Null
+    $siteUrl = "http://127.0.0.1:$($ports.nginx)"
+    $started = [System.Collections.Generic.List[object]]::new()
+    $judges = [System.Collections.Generic.List[object]]::new()
+    try {
+        $index = 0
+        foreach ($port in $ports.web) {
+            $index++
+            Write-Step "Starting web instance $index on http://127.0.0.1:$port (log: .local/cluster/web-$index.log)"
+            $started.Add((Start-Process dotnet -PassThru -WorkingDirectory $Root -RedirectStandardOutput (Join-Path $clusterDir "web-$index.log") `
+                -RedirectStandardError (Join-Path $clusterDir "web-$index.err") -ArgumentList @(
+                    (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', "http://127.0.0.1:$port")))
+        }
+        foreach ($port in $ports.web) { Wait-Port $port "Web instance on $port" }
+        $index = 0
+        foreach ($port in $ports.judge) {
+            $index++
+            $env:JudgeServer__Urls = "http://127.0.0.1:$port"
+            $env:JudgeServer__Hostname = "cluster-judge-$index"
+            $judges.Add((Start-JudgeServer $siteUrl (Join-Path $clusterDir "judge-$index.log")))
+        }
+        $conf = Join-Path $clusterDir 'nginx.conf'
+        Write-ClusterNginxConfig $conf $clusterDir $ports
+        Write-Step "Starting nginx on $siteUrl (config: .local/cluster/nginx.conf)"
+        Invoke-Native '/usr/sbin/nginx' @('-t', '-q', '-p', $clusterDir, '-c', $conf)
+        $started.Add((Start-Process '/usr/sbin/nginx' -PassThru -ArgumentList @('-p', $clusterDir, '-c', $conf, '-g', 'daemon off;')))
+        Wait-Port $ports.nginx 'nginx'
+        Write-Step "Serving $siteUrl (nginx → web instances on $($ports.web -join ' and '); judge servers on $($ports.judge -join ' and ')). Ctrl+C to stop"
+        while ($true) {
+            foreach ($process in $started) {
+                if ($process.HasExited) { throw "Process $($process.Id) of the cluster exited (see .local/cluster/*.log)" }
+            }
+            Start-Sleep -Seconds 2
+        }
+    }
+    finally {
+        foreach ($judge in $judges) { Stop-JudgeServer $judge }
+        foreach ($process in $started) {
+            if (-not $process.HasExited) {
+                Write-Step "Stopping pid $($process.Id)"
+                & kill -TERM $process.Id 2>$null
+                if (-not $process.WaitForExit(10000)) { Stop-Process -Id $process.Id -ErrorAction SilentlyContinue }
+            }
+        }
+    }
+}
+
+# deploy/nginx/onlinejudge.conf's rules for the local instances, as a whole nginx.conf with its files under .local/cluster.
+function Write-ClusterNginxConfig([string]$Path, [string]$Dir, $Ports) {
+    $servers = ($Ports.web | ForEach-Object { "        server 127.0.0.1:$_;" }) -join "`n"
+    $client = $env:OJ_CLIENT_DIR
+    $rootLocation = if ($client) {
+        "        root $((Resolve-Path $client).Path);`n        location / { try_files `$uri `$uri/ /index.html; }"
+    }
+    else {
+        "        location / { proxy_set_header Connection `"`"; proxy_pass http://onlinejudge_web; }"
+    }
+    $user = if (Test-IsRoot) { 'user root;' } else { '' }
+    $tmp = Join-Path $Dir 'tmp'
+    Set-Content -Path $Path -Value @"
+$user
+worker_processes 1;
+pid $(Join-Path $Dir 'nginx.pid');
+error_log $(Join-Path $Dir 'logs/error.log') warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    access_log $(Join-Path $Dir 'logs/access.log');
+    client_body_temp_path $tmp/body;
+    proxy_temp_path $tmp/proxy;
+    fastcgi_temp_path $tmp/fastcgi;
+    uwsgi_temp_path $tmp/uwsgi;
+    scgi_temp_path $tmp/scgi;
+    upstream onlinejudge_web {
+$servers
+        keepalive 32;
+    }
+    map `$http_upgrade `$connection_upgrade { default upgrade; '' ''; }
+    server {
+        listen 127.0.0.1:$($Ports.nginx);
+        client_max_body_size 1100m;
+        proxy_http_version 1.1;
+        proxy_set_header Host `$http_host;
+        proxy_set_header X-Real-IP `$remote_addr;
+        proxy_set_header X-Forwarded-For `$proxy_add_x_forwarded_for;
+        proxy_set_header X-Forwarded-Proto `$scheme;
+        location /api/ { proxy_set_header Connection ""; proxy_read_timeout 600s; proxy_pass http://onlinejudge_web; }
+        location /public/ { proxy_set_header Connection ""; proxy_pass http://onlinejudge_web; }
+        location /ws/ {
+            proxy_set_header Upgrade `$http_upgrade;
+            proxy_set_header Connection `$connection_upgrade;
+            proxy_read_timeout 3600s;
+            proxy_pass http://onlinejudge_web;
+        }
+        location = /metrics { return 404; }
+$rootLocation
+    }
+}
+"@
+}
+
 switch ($Task) {
     'run' { Invoke-Run }
     'test' { Invoke-Test }
@@ -820,6 +950,8 @@ switch ($Task) {
     'bench' { Invoke-Bench -Outage:($Action -eq 'outage') }
     'bench-judge' { Invoke-BenchJudge }
     'judge' { Invoke-Judge }
+    'cluster' { Invoke-Cluster }
+    'adopt' { Start-Services; Build-Web; Write-Step 'Adopting the database'; Invoke-Web @('adopt'); Invoke-Migrate }
     'services' {
         switch ($Action) {
             'start' { Start-Services; Show-ServiceStatus }

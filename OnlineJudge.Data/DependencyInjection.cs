@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<OnlineJudgeDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseProbe>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<Adoption.DatabaseAdopter>();
         services.AddScoped<Transactions.TransactionRunner>();
         services.AddScopedByNameSuffix(typeof(OnlineJudgeDbContext).Assembly, "Repository");
         return services;

@@ -8,6 +8,7 @@ using OnlineJudge.Services.Judge;
 using OnlineJudge.Services.Resilience;
 using OnlineJudge.Services.Sessions;
 using OnlineJudge.Services.Storage;
+using OnlineJudge.Services.Telemetry;
 using OnlineJudge.Services.Users;
 using StackExchange.Redis;
 
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddOptions<RedisResilienceOptions>().BindConfiguration(RedisResilienceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RedisCircuitBreaker>();
         services.AddSingleton<RedisGuard>();
+        services.AddSiteTelemetry();
 
         services.AddServiceOptions();
         services.AddOutboundHttp();
@@ -36,6 +38,7 @@ public static class DependencyInjection
         services.AddUserPasswordProtection();
         services.AddScoped<Mail.IEmailSender, Mail.MailKitEmailSender>();
         services.AddJudging();
+        services.AddHostedService<FirstRunDefaults>();
         // Every other *Service class is scoped; register singletons above this line.
         services.AddScopedByNameSuffix(typeof(DependencyInjection).Assembly, "Service");
         return services;

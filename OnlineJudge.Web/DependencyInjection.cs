@@ -7,6 +7,7 @@ using OnlineJudge.Web.Infrastructure.Auth;
 using OnlineJudge.Web.Infrastructure.Csrf;
 using OnlineJudge.Web.Infrastructure.Envelopes;
 using OnlineJudge.Web.Infrastructure.Errors;
+using OnlineJudge.Web.Infrastructure.Hosting;
 using OnlineJudge.Web.Infrastructure.RequestParsing;
 using OnlineJudge.Web.Infrastructure.Validation;
 using OnlineJudge.Web.WebSockets;
@@ -51,6 +52,9 @@ public static class DependencyInjection
             .AddOperationTransformer<QueryParameterNameTransformer>());
         // WebSockets (platform.md §17): the hub and its Redis fan-out.
         builder.Services.AddSocketEndpoints();
+        // Behind a load balancer: trusted proxies, metrics and traces (README, Deployment).
+        ProxyOptions.AddTrustedProxies(builder);
+        builder.AddTelemetry();
         return builder;
     }
 
@@ -58,8 +62,10 @@ public static class DependencyInjection
     {
         // Connect to Redis now rather than inside the first request (up to ConnectRetry × ConnectTimeout when it is away).
         app.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>();
+        app.UseForwardedHeaders();
         app.UseMiddleware<ExceptionEnvelopeMiddleware>();
         app.Use(SecurityHeaders);
+        app.UseMetricsEndpoint();
         app.UseWebSockets();
         app.UseRouting();
         // Django's order (platform.md §10): session user, API key, admin gate, session record; then the endpoint.

@@ -30,13 +30,15 @@ public class RegisterRequest
 /// <summary>
 /// PUT /api/profile (account.md A5): every field optional, only the sent ones are written. Fields other than
 /// <c>real_name</c> refuse null, so null means "not sent"; <see cref="RealNameSent"/> tells for <c>real_name</c>.
-/// <c>blog</c> is limited to its column's 200 characters (the reference crashed beyond that).
+/// <c>blog</c> is limited to its column's 200 characters (the reference crashed beyond that). A blank
+/// <c>real_name</c> means "no real name" (stored as null): the client's settings page sends <c>""</c> for a user without
+/// one, which the reference refused (docs/decisions.md, Operations).
 /// </summary>
 public class UpdateProfileRequest
 {
     private string? realName;
 
-    [StringField(MaxLength = 32, Required = false, AllowNull = true)]
+    [StringField(MaxLength = 32, Required = false, AllowNull = true, AllowBlank = true)]
     public string? RealName
     {
         get => realName;

@@ -38,7 +38,7 @@ public class ProfileService(ProfileRepository profiles, TransactionRunner transa
         var changes = new ProfileChangesDto
         {
             SetRealName = request.RealNameSent,
-            RealName = request.RealName,
+            RealName = string.IsNullOrWhiteSpace(request.RealName) ? null : request.RealName,
             Avatar = request.Avatar,
             Blog = request.Blog,
             Mood = request.Mood,

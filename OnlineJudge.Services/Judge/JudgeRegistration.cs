@@ -19,6 +19,7 @@ public static class JudgeRegistration
         services.AddScoped<JudgeSiteOptions>();
         services.AddScoped<JudgeRunner>();
         services.AddScoped<VerdictRecorder>();
+        services.AddScoped<IVerdictObserver, VerdictLatencyObserver>();
         services.AddScoped<AstRuleChecker>();
         services.AddScoped<SqlJudge>();
         services.AddHttpClient<JudgeServerClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)

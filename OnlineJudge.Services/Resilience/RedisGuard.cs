@@ -9,7 +9,8 @@ namespace OnlineJudge.Services.Resilience;
 /// <see cref="RedisException"/> (<see cref="RedisUnavailableException"/> for a refusal or a timeout), which callers turn
 /// into their fallback: a cache miss, an anonymous request, a database read.
 /// </summary>
-public sealed class RedisGuard(IConnectionMultiplexer redis, RedisCircuitBreaker breaker, IOptions<RedisResilienceOptions> options)
+public sealed class RedisGuard(IConnectionMultiplexer redis, RedisCircuitBreaker breaker, IOptions<RedisResilienceOptions> options,
+    Telemetry.SiteMetrics metrics)
 {
     private readonly TimeSpan timeout = options.Value.OperationTimeout;
 
@@ -56,6 +57,22 @@ public sealed class RedisGuard(IConnectionMultiplexer redis, RedisCircuitBreaker
         }, breaker, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     public async Task<T> RunWithinAsync<T>(Func<IDatabase, Task<T>> call, TimeSpan limit, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var failed = true;
+        try
+        {
+            var result = await CallAsync(call, limit, cancellationToken);
+            failed = false;
+            return result;
+        }
+        finally
+        {
+            metrics.RecordRedisCall(System.Diagnostics.Stopwatch.GetElapsedTime(started), failed);
+        }
+    }
+
+    private async Task<T> CallAsync<T>(Func<IDatabase, Task<T>> call, TimeSpan limit, CancellationToken cancellationToken)
     {
         if (!breaker.TryEnter(out var isProbe))
         {

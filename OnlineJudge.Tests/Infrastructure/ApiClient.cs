@@ -10,15 +10,18 @@ public sealed class ApiClient : IDisposable
 {
     public static readonly Uri BaseAddress = new("http://localhost");
 
-    public ApiClient(OnlineJudgeWebFactory factory)
+    /// <param name="factory">The web instance this client talks to.</param>
+    /// <param name="cookies">A cookie jar shared with clients of other instances: one browser behind a load balancer.</param>
+    public ApiClient(OnlineJudgeWebFactory factory, CookieContainer? cookies = null)
     {
         Factory = factory;
+        Cookies = cookies ?? new CookieContainer();
         Http = factory.CreateDefaultClient(BaseAddress, new CookieContainerHandler(Cookies));
     }
 
     public OnlineJudgeWebFactory Factory { get; }
 
-    public CookieContainer Cookies { get; } = new();
+    public CookieContainer Cookies { get; }
 
     public HttpClient Http { get; }
 

@@ -1,15 +1,17 @@
 using OnlineJudge.Data.Health;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Operations;
 
 namespace OnlineJudge.Web.Commands;
 
 /// <summary>
 /// Operator commands run through the web project instead of serving:
-/// <c>migrate</c> and <c>inituser --username U --password P --action create_super_admin|create_admin|reset_password</c>.
+/// <c>migrate</c>, <c>adopt</c> (take over a database of the Django reference or its upstream) and
+/// <c>inituser --username U --password P --action create_super_admin|create_admin|reset_password</c>.
 /// </summary>
 public static class CommandRunner
 {
-    private static readonly string[] Commands = ["migrate", "inituser"];
+    private static readonly string[] Commands = ["migrate", "adopt", "inituser"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -22,6 +24,14 @@ public static class CommandRunner
             case "migrate":
                 await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
                 return 0;
+            case "adopt":
+                var report = await scope.ServiceProvider.GetRequiredService<SiteAdoptionService>().AdoptAsync(CancellationToken.None);
+                foreach (var line in report.Lines())
+                {
+                    await Console.Out.WriteLineAsync(line);
+                }
+
+                return report.ExitCode;
             default:
                 return await InitUserAsync(scope.ServiceProvider.GetRequiredService<InitUserService>(), logger, args);
         }
