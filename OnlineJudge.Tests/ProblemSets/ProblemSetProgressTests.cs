@@ -160,6 +160,35 @@ public class ProblemSetProgressTests : IntegrationTest
     }
 
     [Test]
+    public async Task Concurrent_reports_are_all_counted_and_push_each_badge_once()
+    {
+        var scene = await SceneAsync();
+        var key = await Client.LoginAsync(scene.Student);
+        await ProblemSetTestData.JoinAsync(Client, scene.Set);
+        await using var socket = await SocketFrames.OpenAsync(key);
+        var reports = new List<Task<ApiResponse>>();
+        foreach (var problem in new[] { scene.P1, scene.P2, scene.P3, scene.P1, scene.P2, scene.P3 })
+        {
+            var submission = await new SubmissionBuilder(scene.Student, problem).BuildAsync();
+            reports.Add(ProblemSetTestData.ReportAsync(Client, scene.Set, problem, submission.Id));
+        }
+
+        foreach (var response in await Task.WhenAll(reports))
+        {
+            Assert.That(response.Ok().GetString(), Is.EqualTo("进度已更新"));
+        }
+
+        var frames = await socket.CollectAsync("achievement_unlocked", TimeSpan.FromSeconds(1));
+        var names = frames.SelectMany(f => f.GetProperty("achievements").EnumerateArray()).Select(a => a.GetProperty("name").GetString()).Order();
+        var row = (await ProblemSetTestData.ProgressOfAsync(scene.Set, scene.Student))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((row.CompletedProblemsCount, row.TotalScore, row.IsCompleted), Is.EqualTo((3, 100, true)));
+            Assert.That(names, Is.EqualTo(new[] { "All", "Forty", "One" }));
+        });
+    }
+
+    [Test]
     public async Task A_problem_outside_the_set_is_linked_but_not_counted()
     {
         var scene = await SceneAsync();
