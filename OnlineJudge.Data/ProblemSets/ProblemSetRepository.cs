@@ -17,6 +17,10 @@ public class ProblemSetRepository(OnlineJudgeDbContext db)
     private static readonly Expression<Func<ProblemSetBadge, BadgeDto>> BadgeProjection =
         b => new BadgeDto(b.Id, b.ProblemSetId, b.Name, b.Description, b.Icon, b.ConditionType, b.ConditionValue);
 
+    private static readonly Expression<Func<UserBadge, UserBadgeDto>> UserBadgeProjection = u => new UserBadgeDto(u.Id, u.UserId,
+        new BadgeDto(u.Badge!.Id, u.Badge.ProblemSetId, u.Badge.Name, u.Badge.Description, u.Badge.Icon, u.Badge.ConditionType, u.Badge.ConditionValue),
+        u.EarnedTime, new ProblemSetRefDto(u.Badge.ProblemSet!.Id, u.Badge.ProblemSet.Title));
+
     /// <summary>Open sets (§0.1): visible and not a draft.</summary>
     public IQueryable<ProblemSet> OpenSets => db.ProblemSets.Where(s => s.Visible && s.Status != ProblemSetStatus.Draft);
 
@@ -111,16 +115,21 @@ public class ProblemSetRepository(OnlineJudgeDbContext db)
 
     /// <summary>A user's badges of every set, newest first (ties by row id), each with its set.</summary>
     public Task<List<UserBadgeDto>> ListUserBadgesAsync(int userId, CancellationToken cancellationToken) =>
-        db.UserBadges.Where(u => u.UserId == userId).OrderByDescending(u => u.EarnedTime).ThenByDescending(u => u.Id)
-            .Select(u => new UserBadgeDto(u.Id, u.UserId,
-                new BadgeDto(u.Badge!.Id, u.Badge.ProblemSetId, u.Badge.Name, u.Badge.Description, u.Badge.Icon, u.Badge.ConditionType,
-                    u.Badge.ConditionValue),
-                u.EarnedTime, new ProblemSetRefDto(u.Badge.ProblemSet!.Id, u.Badge.ProblemSet.Title)))
+        db.UserBadges.Where(u => u.UserId == userId).OrderByDescending(u => u.EarnedTime).ThenByDescending(u => u.Id).Select(UserBadgeProjection)
             .ToListAsync(cancellationToken);
 
-    /// <summary>The id of the enabled user with exactly this username.</summary>
-    public Task<int?> FindEnabledUserIdAsync(string username, CancellationToken cancellationToken) =>
-        db.Users.Where(u => u.Username == username && !u.IsDisabled).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// The badges of the enabled user with exactly this username, in one query and order as <see cref="ListUserBadgesAsync"/>;
+    /// null when there is no such user.
+    /// </summary>
+    public async Task<List<UserBadgeDto>?> FindUserBadgesByUsernameAsync(string username, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.Where(u => u.Username == username && !u.IsDisabled).OrderBy(u => u.Id).Take(1)
+            .Select(user => db.UserBadges.Where(u => u.UserId == user.Id).OrderByDescending(u => u.EarnedTime).ThenByDescending(u => u.Id)
+                .Select(UserBadgeProjection).ToList())
+            .ToListAsync(cancellationToken);
+        return users.Count == 0 ? null : users[0];
+    }
 
     private static IQueryable<ProblemSet> Filter(IQueryable<ProblemSet> query, ProblemSetListFilter filter)
     {

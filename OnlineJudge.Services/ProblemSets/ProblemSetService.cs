@@ -77,27 +77,13 @@ public class ProblemSetService(ProblemSetRepository sets, CacheService cache)
     /// <summary>§1.8: the badges of an enabled user named exactly <c>username</c>, else of the caller.</summary>
     public async Task<ServiceResult<List<UserBadgeDto>>> ListUserBadgesAsync(UserBadgesQuery query, CurrentUser? user, CancellationToken cancellationToken)
     {
-        int userId;
         if (!string.IsNullOrEmpty(query.Username))
         {
-            if (await sets.FindEnabledUserIdAsync(query.Username, cancellationToken) is not { } found)
-            {
-                return ServiceError.Of("用户不存在");
-            }
-
-            userId = found;
-        }
-        else if (user is not null)
-        {
-            userId = user.Id;
-        }
-        else
-        {
-            // The reference crashed for an anonymous caller without a username (spec README, decision 5).
-            return ServiceError.PermissionDenied("Please login first");
+            return await sets.FindUserBadgesByUsernameAsync(query.Username, cancellationToken) is { } badges ? badges : ServiceError.Of("用户不存在");
         }
 
-        return await sets.ListUserBadgesAsync(userId, cancellationToken);
+        // The reference crashed for an anonymous caller without a username (spec README, decision 5).
+        return user is null ? ServiceError.PermissionDenied("Please login first") : await sets.ListUserBadgesAsync(user.Id, cancellationToken);
     }
 
     /// <summary>The rows with <c>is_completed</c> set for the problems whose id is a key of the caller's <c>progress_detail</c>.</summary>
