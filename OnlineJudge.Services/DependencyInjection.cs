@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<Mail.IEmailSender, Mail.MailKitEmailSender>();
         services.AddJudging();
         services.AddHostedService<FirstRunDefaults>();
+        services.AddScoped<IVerdictObserver, ProblemSets.ProblemSetVerdictObserver>();
         // Every other *Service class is scoped; register singletons above this line.
         services.AddScopedByNameSuffix(typeof(DependencyInjection).Assembly, "Service");
         return services;

@@ -38,6 +38,16 @@ public static class CacheKeys
 
     public static readonly TimeSpan AnnouncementTtl = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Open problem sets (ProblemSetService): list pages with badges and problem counts, details and problem lists of a
+    /// set (null when it is not open), the same for every caller (progress and earned badges are read per caller). Bumped by
+    /// <see cref="CacheInvalidation.InvalidateProblemSetsAsync"/> after every admin write of sets, their problems and badges.
+    /// The short lifetime bounds how stale the problems' counters and titles and the creators' usernames look.
+    /// </summary>
+    public const string ProblemSetFamily = "problemset";
+
+    public static readonly TimeSpan ProblemSetTtl = TimeSpan.FromSeconds(10);
+
     // ---- plain keys --------------------------------------------------------------------------------------------------
 
     /// <summary><c>website_config</c>: the site options (SiteOptionsService); deleted when they are saved.</summary>
@@ -167,4 +177,7 @@ public static class CacheInvalidation
 
     /// <summary>After an announcement write committed.</summary>
     public static Task InvalidateAnnouncementsAsync(this CacheService cache) => cache.BumpVersionAsync(CacheKeys.AnnouncementFamily);
+
+    /// <summary>After an admin write of a problem set, its problems or its badges committed.</summary>
+    public static Task InvalidateProblemSetsAsync(this CacheService cache) => cache.BumpVersionAsync(CacheKeys.ProblemSetFamily);
 }
