@@ -17,16 +17,29 @@ public static class JsonValues
     public static bool TryGetInteger(JsonElement value, out int result)
     {
         result = 0;
+        if (!TryGetInt64(value, out var number) || number is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        result = (int)number;
+        return true;
+    }
+
+    /// <summary>The same within the 64-bit range (<c>bigint</c> ids).</summary>
+    public static bool TryGetInt64(JsonElement value, out long result)
+    {
+        result = 0;
         switch (value.ValueKind)
         {
-            case JsonValueKind.Number when value.TryGetInt32(out result):
+            case JsonValueKind.Number when value.TryGetInt64(out result):
                 return true;
             case JsonValueKind.Number when value.TryGetDouble(out var number) && number == Math.Floor(number)
-                                          && number is >= int.MinValue and <= int.MaxValue:
-                result = (int)number;
+                                          && number is >= -9.2e18 and <= 9.2e18:
+                result = (long)number;
                 return true;
-            case JsonValueKind.String when Py.TryParseInt(value.GetString()!, out var parsed) && parsed >= int.MinValue && parsed <= int.MaxValue:
-                result = (int)parsed;
+            case JsonValueKind.String when Py.TryParseInt(value.GetString()!, out var parsed) && parsed >= long.MinValue && parsed <= long.MaxValue:
+                result = (long)parsed;
                 return true;
             default:
                 return false;
@@ -84,4 +97,15 @@ public static class JsonValues
                 return false;
         }
     }
+
+    /// <summary>Python's falsiness of a JSON value: null, false, 0, "", [] and {}.</summary>
+    public static bool IsFalsy(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.False => true,
+        JsonValueKind.Number => value.TryGetDouble(out var number) && number == 0,
+        JsonValueKind.String => value.GetString()!.Length == 0,
+        JsonValueKind.Array => value.GetArrayLength() == 0,
+        JsonValueKind.Object => !value.EnumerateObject().Any(),
+        _ => false,
+    };
 }
