@@ -10,6 +10,12 @@ namespace OnlineJudge.Data.Achievements;
 /// <param name="Difficulty">The problem's difficulty.</param>
 public sealed record VerdictFactsDto(int PriorCount, int PriorAccepted, bool NewerCounted, string? Difficulty);
 
+/// <summary>A visible achievement the user has not unlocked, as the check evaluates it.</summary>
+public sealed record AchievementCandidateDto(long Id, string Metric, string Operator, int Threshold);
+
+/// <summary>The user's locked metrics, the shared context of the judged submission and the achievements still to unlock.</summary>
+public sealed record LockedStatDto(UserMetrics Metrics, VerdictFactsDto Facts, List<AchievementCandidateDto> Candidates);
+
 /// <summary>One counted practice submission of a user's history, oldest first.</summary>
 public sealed record HistoryRowDto(string Id, int ProblemId, int Result, DateTime CreateTime, string Language, string Code, string? Difficulty);
 
@@ -38,12 +44,7 @@ public class UserStatRepository(OnlineJudgeDbContext db)
             return metrics;
         }
 
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO user_stat (user_id, metrics, update_time)
-            SELECT {userId}, {EmptyObject}::jsonb, {now} WHERE EXISTS (SELECT 1 FROM "user" WHERE id = {userId})
-            ON CONFLICT (user_id) DO NOTHING
-            """, cancellationToken);
-        return await ReadLockedAsync(userId, cancellationToken);
+        return await CreateAsync(userId, now, cancellationToken) ? await ReadLockedAsync(userId, cancellationToken) : null;
     }
 
     public Task SaveAsync(int userId, UserMetrics metrics, DateTime now, CancellationToken cancellationToken)
@@ -57,25 +58,52 @@ public class UserStatRepository(OnlineJudgeDbContext db)
     public Task<UserMetrics?> FindAsync(int userId, CancellationToken cancellationToken) =>
         db.UserStats.Where(s => s.UserId == userId).Select(s => s.Metrics).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The shared context of one judged practice submission, in one query (the user's row is locked before).</summary>
-    public async Task<VerdictFactsDto> GetVerdictFactsAsync(int userId, int problemId, string submissionId, DateTime createTime,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The user's metrics under a row lock, created first when missing, together with the shared context of one judged
+    /// practice submission and the user's candidate achievements, in one statement (null when the user no longer exists).
+    /// The verdict's transaction locked the user's profile row before, so concurrent verdicts of the user are already one
+    /// after the other and the context read here sees every verdict committed before. Must run inside a transaction.
+    /// </summary>
+    public async Task<LockedStatDto?> LockForVerdictAsync(int userId, int problemId, string submissionId,
+        DateTime createTime, DateTime now, CancellationToken cancellationToken)
     {
-        var rows = await db.Database.SqlQuery<VerdictFactsDto>($"""
-            SELECT
-                (SELECT count(*)::integer FROM submission p
-                 WHERE p.problem_id = {problemId} AND p.user_id = {userId} AND p.contest_id IS NULL AND p.id <> {submissionId}
-                   AND p.result <> ALL({UncountedResults})) AS "PriorCount",
-                (SELECT count(*)::integer FROM submission p
-                 WHERE p.problem_id = {problemId} AND p.user_id = {userId} AND p.contest_id IS NULL AND p.id <> {submissionId}
-                   AND p.result IN ({JudgeStatus.Accepted}, {JudgeStatus.AstCheckFailed})) AS "PriorAccepted",
-                EXISTS (SELECT 1 FROM submission n
-                        WHERE n.user_id = {userId} AND n.create_time >= {createTime} AND n.contest_id IS NULL
-                          AND n.result <> ALL({UncountedResults})
-                          AND (n.create_time > {createTime} OR n.id > {submissionId})) AS "NewerCounted",
-                (SELECT difficulty FROM problem WHERE id = {problemId}) AS "Difficulty"
-            """).ToListAsync(cancellationToken);
-        return rows[0];
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var rows = await db.Database.SqlQuery<LockedRow>($"""
+                SELECT s.metrics::text AS "Metrics",
+                    (SELECT count(*)::integer FROM submission p
+                     WHERE p.problem_id = {problemId} AND p.user_id = {userId} AND p.contest_id IS NULL AND p.id <> {submissionId}
+                       AND p.result <> ALL({UncountedResults})) AS "PriorCount",
+                    (SELECT count(*)::integer FROM submission p
+                     WHERE p.problem_id = {problemId} AND p.user_id = {userId} AND p.contest_id IS NULL AND p.id <> {submissionId}
+                       AND p.result IN ({JudgeStatus.Accepted}, {JudgeStatus.AstCheckFailed})) AS "PriorAccepted",
+                    EXISTS (SELECT 1 FROM submission n
+                            WHERE n.user_id = {userId} AND n.create_time >= {createTime} AND n.contest_id IS NULL
+                              AND n.result <> ALL({UncountedResults})
+                              AND (n.create_time > {createTime} OR n.id > {submissionId})) AS "NewerCounted",
+                    (SELECT difficulty FROM problem WHERE id = {problemId}) AS "Difficulty",
+                    (SELECT coalesce(json_agg(json_build_object('Id', a.id, 'Metric', a.metric, 'Operator', a.operator,
+                                                                'Threshold', a.threshold)), '[]')::text
+                     FROM achievement a
+                     WHERE a.visible
+                       AND NOT EXISTS (SELECT 1 FROM user_achievement u WHERE u.user_id = {userId} AND u.achievement_id = a.id)) AS "Candidates"
+                FROM user_stat s WHERE s.user_id = {userId}
+                FOR UPDATE OF s
+                """).ToListAsync(cancellationToken);
+            if (rows.Count == 1)
+            {
+                var row = rows[0];
+                return new LockedStatDto(Parse(row.Metrics), new VerdictFactsDto(row.PriorCount, row.PriorAccepted, row.NewerCounted, row.Difficulty),
+                    JsonSerializer.Deserialize<List<AchievementCandidateDto>>(row.Candidates) ?? []);
+            }
+
+            if (!await CreateAsync(userId, now, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The user's counted practice submissions, oldest first (by time, then id), read one at a time.</summary>
@@ -128,10 +156,25 @@ public class UserStatRepository(OnlineJudgeDbContext db)
     /// <summary>Non-disabled users: the denominator of unlock rates.</summary>
     public Task<int> CountActiveUsersAsync(CancellationToken cancellationToken) => db.Users.CountAsync(u => !u.IsDisabled, cancellationToken);
 
+    /// <summary>Creates the user's row with <c>{}</c> unless it exists; false when the user does not exist.</summary>
+    private async Task<bool> CreateAsync(int userId, DateTime now, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO user_stat (user_id, metrics, update_time)
+            SELECT {userId}, {EmptyObject}::jsonb, {now} WHERE EXISTS (SELECT 1 FROM "user" WHERE id = {userId})
+            ON CONFLICT (user_id) DO NOTHING
+            """, cancellationToken);
+        return await db.Users.AnyAsync(u => u.Id == userId, cancellationToken);
+    }
+
     private async Task<UserMetrics?> ReadLockedAsync(int userId, CancellationToken cancellationToken)
     {
         var rows = await db.Database.SqlQuery<string>(
             $"SELECT metrics::text AS \"Value\" FROM user_stat WHERE user_id = {userId} FOR UPDATE").ToListAsync(cancellationToken);
-        return rows.Count == 0 ? null : JsonSerializer.Deserialize<UserMetrics>(rows[0], JsonbConversion.Options) ?? new UserMetrics();
+        return rows.Count == 0 ? null : Parse(rows[0]);
     }
+
+    private static UserMetrics Parse(string json) => JsonSerializer.Deserialize<UserMetrics>(json, JsonbConversion.Options) ?? new UserMetrics();
+
+    private sealed record LockedRow(string Metrics, int PriorCount, int PriorAccepted, bool NewerCounted, string? Difficulty, string Candidates);
 }

@@ -12,6 +12,7 @@ public static class AchievementRegistration
     {
         services.AddSingleton<AchievementRescanWakeups>();
         services.AddSingleton<AchievementNotifier>();
+        services.AddScoped<AchievementCheckHints>();
         services.AddScoped<IVerdictContributor, UserStatUpdater>();
         services.AddScoped<IVerdictObserver, AchievementCheckObserver>();
         services.AddHostedService<AchievementRescanWorker>();

@@ -11,7 +11,7 @@ namespace OnlineJudge.Services.Achievements;
 /// already counted (judged out of order), rebuilds the user's incremental metrics from the submissions instead, so
 /// that a verdict is never counted twice and the result is what a full recomputation gives.
 /// </summary>
-public sealed class UserStatUpdater(UserStatRepository stats, TimeProvider time) : IVerdictContributor
+public sealed class UserStatUpdater(UserStatRepository stats, AchievementCheckHints hints, TimeProvider time) : IVerdictContributor
 {
     public async Task ApplyAsync(VerdictEvent verdict, CancellationToken cancellationToken)
     {
@@ -23,26 +23,25 @@ public sealed class UserStatUpdater(UserStatRepository stats, TimeProvider time)
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        // Locked before the facts are read, so that concurrent verdicts of the user see each other's results.
-        if (await stats.LockAsync(job.UserId, now, cancellationToken) is not { } metrics)
+        if (await stats.LockForVerdictAsync(job.UserId, job.ProblemId, job.SubmissionId, job.CreateTime, now, cancellationToken)
+            is not { } locked)
         {
             return;
         }
 
-        if (!rejudge)
+        var (metrics, facts, candidates) = locked;
+        if (!rejudge && !facts.NewerCounted)
         {
-            var facts = await stats.GetVerdictFactsAsync(job.UserId, job.ProblemId, job.SubmissionId, job.CreateTime, cancellationToken);
-            if (!facts.NewerCounted)
-            {
-                IncrementalMetrics.Apply(metrics, SubmissionFacts.Of(job.ProblemId, verdict.Verdict.Result, job.CreateTime, job.Language, job.Code,
-                    facts.Difficulty, facts.PriorCount, facts.PriorAccepted));
-                await stats.SaveAsync(job.UserId, metrics, now, cancellationToken);
-                return;
-            }
+            IncrementalMetrics.Apply(metrics, SubmissionFacts.Of(job.ProblemId, verdict.Verdict.Result, job.CreateTime, job.Language, job.Code,
+                facts.Difficulty, facts.PriorCount, facts.PriorAccepted));
+        }
+        else
+        {
+            metrics = MetricRecomputation.MergeInto(metrics, MetricRecomputation.Build(await LoadHistoryAsync(stats, job.UserId, cancellationToken)));
         }
 
-        var rebuilt = MetricRecomputation.Build(await LoadHistoryAsync(stats, job.UserId, cancellationToken));
-        await stats.SaveAsync(job.UserId, MetricRecomputation.MergeInto(metrics, rebuilt), now, cancellationToken);
+        await stats.SaveAsync(job.UserId, metrics, now, cancellationToken);
+        hints.Record(job.SubmissionId, candidates.Any(c => AchievementRules.MaySatisfy(c, metrics)));
     }
 
     /// <summary>The user's counted practice submissions, oldest first, each measured as it is read.</summary>
