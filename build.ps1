@@ -351,7 +351,8 @@ $BenchTargets = @(
     @('contest list', '/api/contests?limit=10&offset=0', $null, 'page'),
     @('contest detail', '/api/contest?id=1', 'APPKEY: benchbenchbenchbenchbenchbench00', 'key'),
     @('contest rank', '/api/contest_rank?contest_id=1&limit=50&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
-    @('submission list', '/api/submissions?limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'))
+    @('submission list', '/api/submissions?limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
+    @('achievement pending', '/api/achievements/pending', 'APPKEY: benchbenchbenchbenchbenchbench00', 'key'))
 $BareTargets = @{ key = @('bare: row by key', '/key?id=1'); page = @('bare: 20-row page', '/page?offset=0') }
 
 function Get-LoadAverage { return ((Get-Content /proc/loadavg -Raw).Split(' ')[0..2] -join ' ') }
