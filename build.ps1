@@ -356,7 +356,8 @@ $BenchTargets = @(
     @('submission list', '/api/submissions?limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
     @('submission list anon', '/api/submissions?limit=20&offset=0', $null, 'page'),
     @('my submissions', '/api/submissions?limit=20&offset=0&myself=1', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
-    @('contest submissions', '/api/contest_submissions?contest_id=1&limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'))
+    @('contest submissions', '/api/contest_submissions?contest_id=1&limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
+    @('achievement pending', '/api/achievements/pending', 'APPKEY: benchbenchbenchbenchbenchbench00', 'key'))
 $BenchJudgeToken = 'bench-judge-token'
 $BareTargets = @{ key = @('bare: row by key', '/key?id=1'); page = @('bare: 20-row page', '/page?offset=0') }
 

@@ -32,6 +32,7 @@ public class OnlineJudgeDbContext(DbContextOptions<OnlineJudgeDbContext> options
     public DbSet<Achievement> Achievements => Set<Achievement>();
     public DbSet<UserStat> UserStats => Set<UserStat>();
     public DbSet<UserAchievement> UserAchievements => Set<UserAchievement>();
+    public DbSet<AchievementRescanJob> AchievementRescanJobs => Set<AchievementRescanJob>();
     public DbSet<AiAnalysis> AiAnalyses => Set<AiAnalysis>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Data;
+using OnlineJudge.Services.Achievements;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Health;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddJudging();
         services.AddHostedService<FirstRunDefaults>();
         services.AddScoped<IVerdictObserver, ProblemSets.ProblemSetVerdictObserver>();
+        services.AddAchievements();
         // Every other *Service class is scoped; register singletons above this line.
         services.AddScopedByNameSuffix(typeof(DependencyInjection).Assembly, "Service");
         return services;

@@ -1,7 +1,7 @@
 -- Benchmark data set: a school term's worth of content, built with generate_series.
 -- 2,000 users, 1,000 public problems, 50 contests (contest 1 live with 5,000 ranked users is made below),
 -- 200 announcements, 200,000 practice submissions (psql variable submissions, e.g. -v submissions=1000000) and 20,000
--- submissions in contest 1. Run on an empty, migrated database.
+-- submissions in contest 1, 50 achievements with their unlocks and user_stat rows. Run on an empty, migrated database.
 \if :{?submissions}
 \else
 \set submissions 200000
@@ -62,6 +62,23 @@ SELECT md5('c' || i), 1, (SELECT min(id) FROM problem WHERE contest_id = 1) + i 
        2 + i % 4999, 'user' || (2 + i % 4999), 'print(1)', (ARRAY[0, -1, 0, 1, -2])[1 + i % 5], '{}',
        'Python3', false, '{"time_cost": 12, "memory_cost": 1048576}', '127.0.0.1'
 FROM generate_series(1, 20000) AS i;
+
+-- 50 achievements; every tenth user has unlocked the first ten, user2 has two of them still to show (pending toasts).
+INSERT INTO achievement (name, description, icon, rarity, hidden, metric, operator, threshold, visible, unlock_count, "order", create_time)
+SELECT 'Achievement ' || i, 'Reach ' || (i * 5), 'noto:trophy', (ARRAY['bronze', 'silver', 'gold', 'platinum'])[1 + i % 4], i % 10 = 0,
+       (ARRAY['accepted_count', 'submission_count', 'active_days', 'languages_used', 'first_try_ac_count'])[1 + i % 5], 'gte', i * 5,
+       true, CASE WHEN i <= 10 THEN 500 ELSE 0 END, i, now()
+FROM generate_series(1, 50) AS i;
+
+INSERT INTO user_achievement (unlock_time, backfilled, notified, achievement_id, user_id)
+SELECT now() - (a.id || ' minutes')::interval, false, NOT (u.username = 'user2' AND a."order" <= 2), a.id, u.id
+FROM achievement a, "user" u
+WHERE a."order" <= 10 AND u.id % 10 = (SELECT id FROM "user" WHERE username = 'user2') % 10;
+
+INSERT INTO user_stat (user_id, metrics, update_time)
+SELECT id, jsonb_build_object('accepted_count', (id * 7) % 300, 'submission_count', (id * 13) % 900, 'active_days', id % 60,
+                              '_active_dates', '[]'::jsonb, '_languages', '["Python3"]'::jsonb), now()
+FROM "user";
 
 COMMIT;
 ANALYZE;

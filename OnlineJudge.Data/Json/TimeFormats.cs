@@ -16,6 +16,9 @@ public static class TimeFormats
 
     public static string ToUtcIso(DateTime value) => Format(ToUtc(value), "Z");
 
+    /// <summary>Python's <c>isoformat()</c> of an aware UTC value: <c>2026-08-04T06:35:00.123456+00:00</c>.</summary>
+    public static string ToUtcOffsetIso(DateTime value) => Format(ToUtc(value), "+00:00");
+
     /// <summary>Parses ISO 8601; a value without offset is Asia/Shanghai time. Returns UTC.</summary>
     public static bool TryParse(string? text, out DateTime utc)
     {
@@ -85,4 +88,14 @@ public sealed class UtcDateTimeConverter : JsonConverter<DateTime>
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
         writer.WriteStringValue(TimeFormats.ToUtcIso(value));
+}
+
+/// <summary>A UTC time rendered by Python's <c>isoformat()</c>: <c>2026-08-04T06:35:00.123456+00:00</c> (admin achievements).</summary>
+public sealed class UtcOffsetDateTimeConverter : JsonConverter<DateTime>
+{
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        TimeFormats.TryParse(reader.GetString(), out var utc) ? utc : throw new JsonException("Invalid date-time");
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(TimeFormats.ToUtcOffsetIso(value));
 }

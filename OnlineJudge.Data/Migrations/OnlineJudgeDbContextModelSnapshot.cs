@@ -103,6 +103,51 @@ namespace OnlineJudge.Data.Migrations
                     b.ToTable("achievement", (string)null);
                 });
 
+            modelBuilder.Entity("OnlineJudge.Data.Entities.AchievementRescanJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AchievementId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("achievement_id");
+
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId")
+                        .IsUnique()
+                        .HasDatabaseName("achievement_rescan_job_waiting_key")
+                        .HasFilter("lease_id IS NULL");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("achievement_rescan_job_lease_idx")
+                        .HasFilter("lease_id IS NOT NULL");
+
+                    b.ToTable("achievement_rescan_job", (string)null);
+                });
+
             modelBuilder.Entity("OnlineJudge.Data.Entities.AcmContestRank", b =>
                 {
                     b.Property<int>("Id")
@@ -1928,6 +1973,15 @@ namespace OnlineJudge.Data.Migrations
                         .HasDatabaseName("user_stat_user_id_key");
 
                     b.ToTable("user_stat", (string)null);
+                });
+
+            modelBuilder.Entity("OnlineJudge.Data.Entities.AchievementRescanJob", b =>
+                {
+                    b.HasOne("OnlineJudge.Data.Entities.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OnlineJudge.Data.Entities.AcmContestRank", b =>

@@ -48,6 +48,19 @@ public static class CacheKeys
 
     public static readonly TimeSpan ProblemSetTtl = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A user's pending achievement toasts (<c>GET /api/achievements/pending</c>, PendingAchievementService), a versioned
+    /// family per user: <c>{achievement_pending:&lt;user id&gt;}:version</c>, bumped by AchievementNotifier after new unlock
+    /// rows of the user and by marking toasts shown; every user's is bumped by admin achievement writes
+    /// (<see cref="CacheInvalidation.InvalidateAchievementsAsync"/>). The version keys have no lifetime (one per user).
+    /// </summary>
+    public static string AchievementPendingFamily(int userId) =>
+        AchievementPendingFamilyPrefix + userId.ToString(CultureInfo.InvariantCulture);
+
+    public const string AchievementPendingFamilyPrefix = "achievement_pending:";
+
+    public static readonly TimeSpan AchievementPendingTtl = TimeSpan.FromMinutes(10);
+
     // ---- plain keys --------------------------------------------------------------------------------------------------
 
     /// <summary><c>website_config</c>: the site options (SiteOptionsService); deleted when they are saved.</summary>
@@ -109,6 +122,17 @@ public static class CacheKeys
 
     public static string AuthAppKey(string appKeyHash) => "auth_appkey:" + appKeyHash;
 
+    /// <summary>
+    /// <c>achievement_active_user_count</c>: non-disabled users, the denominator of unlock rates (AchievementService);
+    /// expires only (achievement.md §0).
+    /// </summary>
+    public const string AchievementActiveUserCount = "achievement_active_user_count";
+
+    public static readonly TimeSpan AchievementActiveUserCountTtl = TimeSpan.FromSeconds(3600);
+
+    /// <summary>The achievement rescan workers' wake-up channel (AchievementRescanQueue), pub/sub only.</summary>
+    public const string AchievementRescanWakeChannel = "achievement:rescan:wake";
+
     /// <summary>The judge dispatchers' wake-up channel (JudgeWakeups), pub/sub only.</summary>
     public const string JudgeWakeChannel = "judge:wake";
 
@@ -132,8 +156,8 @@ public static class CacheKeys
 
     /// <summary>
     /// A user's progress in active problem sets, read by the submission lists' anti-cheat rule (submission.md §0.3) on
-    /// every page with the user's own submissions. Expires only: a link shown for a few seconds after joining a set
-    /// reveals nothing new.
+    /// every page with the user's own submissions; deleted when the user joins a set or their progress there changes
+    /// (<see cref="CacheInvalidation.InvalidateProblemSetGuardsAsync"/>), expires otherwise (a set's start or end).
     /// </summary>
     public static string ProblemSetGuards(int userId) => "problemset_guards:" + userId.ToString(CultureInfo.InvariantCulture);
 
@@ -175,9 +199,17 @@ public static class CacheInvalidation
     /// <summary>After an admin contest write committed: contest lists, details and the gate.</summary>
     public static Task InvalidateContestsAsync(this CacheService cache) => cache.BumpVersionAsync(CacheKeys.ContestFamily);
 
+    /// <summary>After a user joined a problem set or its progress there changed: the submission list's guard of that user.</summary>
+    public static Task InvalidateProblemSetGuardsAsync(this CacheService cache, int userId) =>
+        cache.DeleteAsync(CacheKeys.ProblemSetGuards(userId));
+
     /// <summary>After an announcement write committed.</summary>
     public static Task InvalidateAnnouncementsAsync(this CacheService cache) => cache.BumpVersionAsync(CacheKeys.AnnouncementFamily);
 
     /// <summary>After an admin write of a problem set, its problems or its badges committed.</summary>
     public static Task InvalidateProblemSetsAsync(this CacheService cache) => cache.BumpVersionAsync(CacheKeys.ProblemSetFamily);
+
+    /// <summary>After an admin achievement write committed: every user's pending toasts (names, icons, visibility).</summary>
+    public static Task InvalidateAchievementsAsync(this CacheService cache) =>
+        cache.BumpVersionsAsync(CacheKeys.AchievementPendingFamilyPrefix);
 }

@@ -184,6 +184,38 @@ public class CacheService(RedisGuard redis, OutageMemo memo, ILogger<CacheServic
         }
     }
 
+    /// <summary>
+    /// Makes every family whose name starts with <paramref name="familyPrefix"/> stale (a version bump each, so values
+    /// being stored meanwhile under an old version are never served); scans the keyspace, so for rare admin writes only.
+    /// </summary>
+    public async Task BumpVersionsAsync(string familyPrefix)
+    {
+        memo.RemoveByPrefix("{" + familyPrefix);
+        try
+        {
+            var multiplexer = redis.Multiplexer;
+            var database = multiplexer.GetDatabase();
+            foreach (var endpoint in multiplexer.GetEndPoints())
+            {
+                var server = multiplexer.GetServer(endpoint);
+                if (!server.IsConnected || server.IsReplica)
+                {
+                    continue;
+                }
+
+                var pattern = "{" + EscapePattern(familyPrefix) + "*}:version";
+                await foreach (var key in server.KeysAsync(database.Database, pattern, pageSize: 500))
+                {
+                    await database.StringIncrementAsync(key);
+                }
+            }
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            WarnUnavailable(exception, familyPrefix + "*");
+        }
+    }
+
     /// <summary>A cache key from request values; long ones (free-text keywords) are hashed.</summary>
     public static string KeyOf(params object?[] parts)
     {

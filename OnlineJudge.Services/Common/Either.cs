@@ -35,6 +35,11 @@ public static class Either
         Func<Task<ServiceResult<TList>>> list) =>
         id is { } value ? First<TOne, TList>(await one(value)) : Second<TOne, TList>(await list());
 
+    /// <summary>The same with a <c>bigint</c> id.</summary>
+    public static async Task<ServiceResult<Either<TOne, TList>>> OneOrList<TOne, TList>(long? id, Func<long, Task<ServiceResult<TOne>>> one,
+        Func<Task<ServiceResult<TList>>> list) =>
+        id is { } value ? First<TOne, TList>(await one(value)) : Second<TOne, TList>(await list());
+
     /// <summary>The same with a text key (a display id): given when not empty.</summary>
     public static async Task<ServiceResult<Either<TOne, TList>>> OneOrList<TOne, TList>(string? key, Func<string, Task<ServiceResult<TOne>>> one,
         Func<Task<ServiceResult<TList>>> list) =>

@@ -2,6 +2,7 @@ using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.ProblemSets;
 using OnlineJudge.Data.Transactions;
 using OnlineJudge.Services.Account;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Users;
 
@@ -13,6 +14,7 @@ public class ProblemSetProgressService(
     ProblemSetProgressRepository progress,
     ProgressTrackingService tracking,
     TransactionRunner transactions,
+    CacheService cache,
     TimeProvider time)
 {
     private static readonly ServiceError NotJoined = ServiceError.Of("未加入该题单");
@@ -36,7 +38,13 @@ public class ProblemSetProgressService(
             await tracking.RecomputeAsync(setId, user.Id, ct);
             return true;
         }, cancellationToken);
-        return joined ? "成功加入题单" : ServiceError.Of("已经加入该题单");
+        if (!joined)
+        {
+            return ServiceError.Of("已经加入该题单");
+        }
+
+        await cache.InvalidateProblemSetGuardsAsync(user.Id);
+        return "成功加入题单";
     }
 
     /// <summary>§1.5: the caller reports an accepted submission of theirs made inside the set.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.ProblemSets;
 using OnlineJudge.Data.Transactions;
+using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Realtime;
 
 namespace OnlineJudge.Services.ProblemSets;
@@ -18,6 +19,7 @@ public class ProgressTrackingService(
     ProblemSetBadgeRepository badges,
     ProblemSetRepository sets,
     RealtimePublisher realtime,
+    CacheService cache,
     TimeProvider time,
     ILogger<ProgressTrackingService> logger)
 {
@@ -58,6 +60,8 @@ public class ProgressTrackingService(
         {
             return false;
         }
+
+        await cache.InvalidateProblemSetGuardsAsync(userId);
 
         if (awarded.Count > 0)
         {

@@ -1,17 +1,20 @@
 using OnlineJudge.Data.Health;
+using System.Globalization;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Operations;
+using OnlineJudge.Services.Achievements;
 
 namespace OnlineJudge.Web.Commands;
 
 /// <summary>
 /// Operator commands run through the web project instead of serving:
-/// <c>migrate</c>, <c>adopt</c> (take over a database of the Django reference or its upstream) and
-/// <c>inituser --username U --password P --action create_super_admin|create_admin|reset_password</c>.
+/// <c>migrate</c>, <c>adopt</c> (take over a database of the Django reference or its upstream),
+/// <c>inituser --username U --password P --action create_super_admin|create_admin|reset_password</c> and
+/// <c>recompute_achievements [--user ID] [--silent]</c>.
 /// </summary>
 public static class CommandRunner
 {
-    private static readonly string[] Commands = ["migrate", "adopt", "inituser"];
+    private static readonly string[] Commands = ["migrate", "adopt", "inituser", "recompute_achievements"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -32,6 +35,8 @@ public static class CommandRunner
                 }
 
                 return report.ExitCode;
+            case "recompute_achievements":
+                return await RecomputeAchievementsAsync(scope.ServiceProvider.GetRequiredService<AchievementRecomputeService>(), logger, args);
             default:
                 return await InitUserAsync(scope.ServiceProvider.GetRequiredService<InitUserService>(), logger, args);
         }
@@ -67,6 +72,26 @@ public static class CommandRunner
                 logger.LogError("Invalid action {Action}", action);
                 return 1;
         }
+    }
+
+    /// <summary>achievement.md §3.6: rebuilds every non-disabled user's metrics (or one user's) and grants what they satisfy.</summary>
+    private static async Task<int> RecomputeAchievementsAsync(AchievementRecomputeService service, ILogger logger, string[] args)
+    {
+        int? userId = null;
+        if (Option(args, "--user") is { } text)
+        {
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                logger.LogError("Invalid args: recompute_achievements [--user ID] [--silent]");
+                return 1;
+            }
+
+            userId = id;
+        }
+
+        var report = await service.RecomputeAsync(userId, args.Contains("--silent"), CancellationToken.None);
+        logger.LogInformation("Recomputed the achievements of {Users} users: {Unlocked} new unlocks", report.Users, report.Unlocked);
+        return 0;
     }
 
     private static string? Option(string[] args, string name)
