@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OnlineJudge.Data;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
+using OnlineJudge.Services.Flowcharts;
 using OnlineJudge.Services.Health;
 using OnlineJudge.Services.Judge;
 using OnlineJudge.Services.Resilience;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddUserPasswordProtection();
         services.AddScoped<Mail.IEmailSender, Mail.MailKitEmailSender>();
         services.AddJudging();
+        services.AddFlowcharts();
         // Every other *Service class is scoped; register singletons above this line.
         services.AddScopedByNameSuffix(typeof(DependencyInjection).Assembly, "Service");
         return services;

@@ -102,6 +102,9 @@ public static class CacheKeys
     /// <summary>The judge dispatchers' wake-up channel (JudgeWakeups), pub/sub only.</summary>
     public const string JudgeWakeChannel = "judge:wake";
 
+    /// <summary>The flowchart graders' wake-up channel (FlowchartWakeups), pub/sub only.</summary>
+    public const string FlowchartWakeChannel = "flowchart:wake";
+
     /// <summary>
     /// Submission lists not filtered to the caller (SubmissionQueryService), a versioned family with a 2 s lifetime and
     /// no bumps: a contest's stream of submissions would otherwise empty it exactly when it is hot.
