@@ -38,6 +38,7 @@ public static class AiRegistration
                 ConnectTimeout = provider.GetRequiredService<IOptions<AiOptions>>().Value.Timeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
+        services.AddScoped<AiEventStream>();
         return services;
     }
 }
