@@ -21,6 +21,7 @@ public class OnlineJudgeDbContext(DbContextOptions<OnlineJudgeDbContext> options
     public DbSet<AcmContestRank> AcmContestRanks => Set<AcmContestRank>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<FlowchartSubmission> FlowchartSubmissions => Set<FlowchartSubmission>();
+    public DbSet<FlowchartTask> FlowchartTasks => Set<FlowchartTask>();
     public DbSet<ProblemSet> ProblemSets => Set<ProblemSet>();
     public DbSet<ProblemSetProblem> ProblemSetProblems => Set<ProblemSetProblem>();
     public DbSet<ProblemSetBadge> ProblemSetBadges => Set<ProblemSetBadge>();

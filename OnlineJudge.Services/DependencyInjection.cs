@@ -4,6 +4,7 @@ using OnlineJudge.Data;
 using OnlineJudge.Services.Achievements;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
+using OnlineJudge.Services.Flowcharts;
 using OnlineJudge.Services.Health;
 using OnlineJudge.Services.Judge;
 using OnlineJudge.Services.Resilience;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddHostedService<FirstRunDefaults>();
         services.AddScoped<IVerdictObserver, ProblemSets.ProblemSetVerdictObserver>();
         services.AddAchievements();
+        services.AddFlowcharts();
         // Every other *Service class is scoped; register singletons above this line.
         services.AddScopedByNameSuffix(typeof(DependencyInjection).Assembly, "Service");
         return services;

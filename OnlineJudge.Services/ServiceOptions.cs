@@ -39,8 +39,7 @@ public static class ServiceOptions
     {
         services.AddHttpClient<ReleaseNotesService>((provider, client) =>
             client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<ReleaseNotesOptions>>().Value.TimeoutSeconds));
-        services.AddHttpClient<IAiChatClient, AiChatClient>((provider, client) =>
-            client.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<AiOptions>>().Value.TimeoutSeconds));
+        services.AddAiClients();
         return services;
     }
 }

@@ -687,6 +687,47 @@ namespace OnlineJudge.Data.Migrations
                     b.ToTable("flowchart_submission", (string)null);
                 });
 
+            modelBuilder.Entity("OnlineJudge.Data.Entities.FlowchartTask", b =>
+                {
+                    b.Property<string>("SubmissionId")
+                        .HasColumnType("text")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enqueued_at");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<Guid?>("LeaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lease_id");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("flowchart_task_lease_idx")
+                        .HasFilter("lease_id IS NOT NULL");
+
+                    b.HasIndex("NotBefore", "EnqueuedAt")
+                        .HasDatabaseName("flowchart_task_queue_idx")
+                        .HasFilter("lease_id IS NULL");
+
+                    b.ToTable("flowchart_task", (string)null);
+                });
+
             modelBuilder.Entity("OnlineJudge.Data.Entities.JudgeServer", b =>
                 {
                     b.Property<int>("Id")
@@ -2110,6 +2151,17 @@ namespace OnlineJudge.Data.Migrations
                     b.Navigation("Problem");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("OnlineJudge.Data.Entities.FlowchartTask", b =>
+                {
+                    b.HasOne("OnlineJudge.Data.Entities.FlowchartSubmission", "Submission")
+                        .WithOne()
+                        .HasForeignKey("OnlineJudge.Data.Entities.FlowchartTask", "SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Submission");
                 });
 
             modelBuilder.Entity("OnlineJudge.Data.Entities.JudgeTask", b =>

@@ -136,6 +136,9 @@ public static class CacheKeys
     /// <summary>The judge dispatchers' wake-up channel (JudgeWakeups), pub/sub only.</summary>
     public const string JudgeWakeChannel = "judge:wake";
 
+    /// <summary>The flowchart graders' wake-up channel (FlowchartWakeups), pub/sub only.</summary>
+    public const string FlowchartWakeChannel = "flowchart:wake";
+
     /// <summary>
     /// Pages of submission lists not filtered to the caller (SubmissionQueryService, <c>CacheService.GetOrRefreshAsync</c>):
     /// fresh for 2 s, then served while one request recomputes them; never bumped (a contest's stream of submissions
@@ -165,6 +168,27 @@ public static class CacheKeys
 
     /// <summary>How long an unread submission list page is kept.</summary>
     public static readonly TimeSpan SubmissionListKeep = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The learning statistics of ai.md §0.5 (AiDetailService, AiTrendService, AiTargetService): prefixes <c>ai_detail</c>,
+    /// <c>ai_duration</c>, <c>ai_heatmap</c>, <c>class_users</c>; the key is the lower-case hex MD5 of
+    /// <c>"&lt;prefix&gt;:" + "_".join(args)</c> (Python's text of each argument). Expire only.
+    /// </summary>
+    public static readonly TimeSpan AiStatisticsTtl = TimeSpan.FromSeconds(300);
+
+    public static string AiStatistics(string prefix, params object?[] args)
+    {
+        var text = prefix + ":" + string.Join('_', args.Select(a => a switch
+        {
+            null => "None",
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => a.ToString(),
+        }));
+        // A key name the spec fixes, not a security use.
+#pragma warning disable CA5351
+        return Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+#pragma warning restore CA5351
+    }
 
     public static string ProblemTags(string? keyword) => ProblemTagsPrefix + (keyword ?? "");
 

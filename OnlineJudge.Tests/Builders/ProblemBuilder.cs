@@ -25,6 +25,7 @@ public class ProblemBuilder(int ownerId)
     private bool allowFlowchart;
     private bool showFlowchart;
     private string? mermaidCode;
+    private string? flowchartHint;
     private long submissionNumber;
     private long acceptedNumber;
     private List<ProblemAnswer>? answers;
@@ -44,6 +45,7 @@ public class ProblemBuilder(int ownerId)
     public ProblemBuilder WithTemplate(string language, string value) { template[language] = value; return this; }
     public ProblemBuilder WithAstRules(string json) { astRules = JsonElement.Parse(json); return this; }
     public ProblemBuilder WithFlowchart(bool allow, bool show, string? mermaid) { allowFlowchart = allow; showFlowchart = show; mermaidCode = mermaid; return this; }
+    public ProblemBuilder WithFlowchartHint(string? value) { flowchartHint = value; return this; }
     public ProblemBuilder WithCounts(long submissions, long accepted) { submissionNumber = submissions; acceptedNumber = accepted; return this; }
     public ProblemBuilder WithAnswers(params (string Language, string Code)[] values) { answers = [.. values.Select(v => new ProblemAnswer { Language = v.Language, Code = v.Code })]; return this; }
     public ProblemBuilder WithSqlConfig(string mode) { sqlConfig = new ProblemSqlConfig { Mode = mode }; return this; }
@@ -58,7 +60,7 @@ public class ProblemBuilder(int ownerId)
             Hint = "hint", Languages = languages, Template = template, CreateTime = createTime, LastUpdateTime = createTime,
             CreatedById = ownerId, TimeLimit = 1000, MemoryLimit = 256, Visible = visible, Difficulty = difficulty, Source = "source",
             Answers = answers, SubmissionNumber = submissionNumber, AcceptedNumber = acceptedNumber, AllowFlowchart = allowFlowchart,
-            ShowFlowchart = showFlowchart, MermaidCode = mermaidCode, FlowchartData = JsonDefaults.EmptyObject, AstRules = astRules,
+            ShowFlowchart = showFlowchart, MermaidCode = mermaidCode, FlowchartHint = flowchartHint, FlowchartData = JsonDefaults.EmptyObject, AstRules = astRules,
             SqlConfig = sqlConfig,
         };
         await using var db = TestEnvironment.CreateDbContext();

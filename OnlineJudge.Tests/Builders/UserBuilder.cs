@@ -11,11 +11,17 @@ public class UserBuilder
     private string adminType = AdminType.RegularUser;
     private string problemPermission = ProblemPermission.None;
     private bool disabled;
+    private string? className;
+    private DateTime? lastLogin;
+    private DateTime createTime = DateTime.UtcNow;
 
     public UserBuilder WithUsername(string value) { username = value; return this; }
     public UserBuilder WithPassword(string value) { password = value; return this; }
     public UserBuilder WithEmail(string value) { email = value; return this; }
     public UserBuilder Disabled() { disabled = true; return this; }
+    public UserBuilder InClass(string value) { className = value; return this; }
+    public UserBuilder LastLoginAt(DateTime? value) { lastLogin = value; return this; }
+    public UserBuilder CreatedAt(DateTime value) { createTime = value; return this; }
     public UserBuilder AsSuperAdmin() { adminType = AdminType.SuperAdmin; problemPermission = ProblemPermission.All; return this; }
     public UserBuilder AsTeacherAdmin() { adminType = AdminType.TeacherAdmin; problemPermission = ProblemPermission.Own; return this; }
     public UserBuilder AsStudentAdmin() { adminType = AdminType.StudentAdmin; return this; }
@@ -30,7 +36,9 @@ public class UserBuilder
             AdminType = adminType,
             ProblemPermission = problemPermission,
             IsDisabled = disabled,
-            CreateTime = DateTime.UtcNow,
+            CreateTime = createTime,
+            ClassName = className,
+            LastLogin = lastLogin,
             Profile = new UserProfile(),
         };
         await using var db = TestEnvironment.CreateDbContext();

@@ -32,6 +32,12 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
         builder.UseSetting("Judge:PollMilliseconds", "200");
         builder.UseSetting("Judge:RetryDelaySeconds", "0.2");
         builder.UseSetting("Judge:SweepSeconds", "1");
+        builder.UseSetting("Flowchart:PollMilliseconds", "200");
+        builder.UseSetting("Flowchart:RetryDelaySeconds", "0.2");
+        builder.UseSetting("Flowchart:SweepSeconds", "1");
+        builder.UseSetting("Ai:RetryDelayMilliseconds", "10");
+        // Tests fail the provider on purpose; the breaker of the shared host must not open for the tests after them.
+        builder.UseSetting("Ai:BreakerMinimumThroughput", "10000");
         if (TestEnvironment.Upstream is { } upstream)
         {
             builder.UseSetting("ReleaseNotes:UpstreamUrl", upstream.Url + "/data.json");

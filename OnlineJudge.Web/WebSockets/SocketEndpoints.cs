@@ -47,6 +47,8 @@ public static partial class SocketEndpoints
         endpoints.MapSocket("/ws/config/", _ => [RealtimePublisher.ConfigUpdatesGroup]);
         endpoints.MapSocket("/ws/submission/", user => [RealtimePublisher.SubmissionGroup(user.Id)],
             new Dictionary<string, SocketFrameHandler> { ["subscribe"] = SubmissionSocket.ReplayAsync });
+        // flowchart.md §4: subscribe frames are accepted and ignored (no replay); pushes come from the grader.
+        endpoints.MapSocket("/ws/flowchart/", user => [RealtimePublisher.FlowchartGroup(user.Id)]);
         return endpoints;
     }
 
