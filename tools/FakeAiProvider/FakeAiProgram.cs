@@ -32,7 +32,7 @@ public static class FakeAiProgram
 
         await using var upstream = await FakeUpstream.StartAsync(url, recordRequests: false);
         var provider = new ScriptedProvider(replyDelay, chunkDelay,
-            kind => Console.WriteLine($"{DateTime.Now:HH:mm:ss} chat completion: {kind}"));
+            line => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}"));
         upstream.Answer(provider.AnswerAsync);
         Console.WriteLine($"""
             Fake AI provider on {upstream.Url} (Ctrl+C to stop): POST {ChatCompletions.Path} and /v1{ChatCompletions.Path}

@@ -82,12 +82,12 @@ public sealed class ScriptedProvider(TimeSpan replyDelay, TimeSpan chunkDelay, A
         if (context.Request.Headers.Authorization.FirstOrDefault() is not { Length: > 7 } authorization
             || !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
-            log?.Invoke("401: no bearer key (set Ai:ApiKey to any text)");
+            log?.Invoke("refused with 401: no bearer key (set Ai:ApiKey to any text)");
             return Results.Json(new { error = new { message = "Missing API key", type = "invalid_request_error" } }, statusCode: 401);
         }
 
         var kind = KindOf(FakeUpstream.BodyOf(context));
-        log?.Invoke($"{kind}");
+        log?.Invoke($"chat completion: {kind}");
         if (kind == ScriptedReplyKind.StreamedAnalysis)
         {
             return new ScriptedStream(Analysis) { Delay = chunkDelay };
@@ -99,7 +99,7 @@ public sealed class ScriptedProvider(TimeSpan replyDelay, TimeSpan chunkDelay, A
         }
         catch (OperationCanceledException)
         {
-            log?.Invoke($"{kind}: the caller gave up before the reply");
+            log?.Invoke($"chat completion: {kind}, the caller gave up before the reply");
             return Results.Empty;
         }
 
