@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace OnlineJudge.Data.Adoption;
 
@@ -17,7 +16,7 @@ public static class LegacyDataAudit
     };
 
     public static async Task<(List<string> Notes, List<LegacyTestCase> TestCases)> ReadAsync(DbConnection connection, LegacyCatalog catalog,
-        HashSet<string> ourTables, IReadOnlyList<MigrationOperation> baseline, CancellationToken cancellationToken)
+        HashSet<string> ourTables, HashSet<(string Table, string Column)> ourColumns, CancellationToken cancellationToken)
     {
         var notes = new List<string>();
         if (catalog.HasColumn("contest", "rule_type"))
@@ -72,7 +71,6 @@ public static class LegacyDataAudit
             notes.Add($"Tables of the old site this server does not read, left as they are: {string.Join(", ", unused)}.");
         }
 
-        var ourColumns = baseline.OfType<CreateTableOperation>().SelectMany(t => t.Columns.Select(c => (t.Name, c.Name))).ToHashSet();
         var oldColumns = catalog.Columns.Keys.Where(k => ourTables.Contains(k.Table) && !ourColumns.Contains(k))
             .Select(k => $"{k.Table}.{k.Column}").Order(StringComparer.Ordinal).ToList();
         if (oldColumns.Count > 0)
