@@ -59,6 +59,16 @@ public static class LegacyDataAudit
 
         notes.Add("Signed-in sessions of the old site are not carried over (they lived in its cache): everyone signs in again, with the same username and password.");
 
+        // The reference's inituser makes root without one, and so does its user generator.
+        var noEmail = await RowsAsync(connection, "SELECT username FROM \"user\" WHERE coalesce(email, '') = '' AND NOT is_disabled ORDER BY id", cancellationToken);
+        if (noEmail.Count > 0)
+        {
+            var names = string.Join(", ", noEmail.Take(20).Select(u => u[0])) + (noEmail.Count > 20 ? ", …" : "");
+            notes.Add($"{noEmail.Count} user(s) have no e-mail address ({names}): the client (ojnext) takes a user without one for a signed-out visitor, " +
+                      "so they cannot use the site until they have one. Give each an e-mail: `inituser --username U --password P --action reset_password --email E`, " +
+                      "or an admin edits the user in the admin user list.");
+        }
+
         var waiting = await RowsAsync(connection, "SELECT count(*) FROM submission WHERE result IN (6, 7)", cancellationToken);
         if (Convert.ToInt64(waiting[0][0], System.Globalization.CultureInfo.InvariantCulture) > 0)
         {
