@@ -61,13 +61,15 @@ public class FlowchartStatisticsService(FlowchartSubmissionRepository submission
         var username = string.IsNullOrEmpty(query.Username) ? null : query.Username;
         var rows = await submissions.ListForStatisticsAsync(start, end, problemId, username, cancellationToken);
         var roster = username is null ? [] : await rosters.ListRosterAsync(username, cancellationToken);
+        if (rows.Count == 0)
+        {
+            // As the reference (flowchart.md §2.1): an empty window lists nobody as missing, though the roster is counted.
+            return new FlowchartStatisticsDto(0, 0, [], [], roster.Count, 0, [], []);
+        }
+
         var submitted = rows.Select(r => r.Username).ToHashSet(StringComparer.Ordinal);
         var unaccepted = roster.Where(r => !submitted.Contains(r.Username))
             .Select(r => new UnacceptedUserDto(r.Username, SubmissionStatisticsService.RealName(r.Username, r.ClassName))).ToList();
-        if (rows.Count == 0)
-        {
-            return new FlowchartStatisticsDto(0, 0, [], [], roster.Count, 0, [], unaccepted);
-        }
 
         var scores = rows.Where(r => r.AiScore is not null).Select(r => r.AiScore!.Value).ToList();
         var grades = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -77,7 +79,7 @@ public class FlowchartStatisticsService(FlowchartSubmissionRepository submission
             grades[key] = grades.GetValueOrDefault(key) + 1;
         }
 
-        var frequencies = await words.CountAsync(rows.Select(r => r.AiSuggestions ?? ""));
+        var frequencies = await words.CountAsync(rows.Select(r => r.AiSuggestions ?? ""), cancellationToken);
         return new FlowchartStatisticsDto(
             rows.Count,
             scores.Count == 0 ? 0 : Math.Round(scores.Average(), 1, MidpointRounding.ToEven),
