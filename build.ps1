@@ -400,9 +400,9 @@ function Test-Envelope([string]$Url, [string]$Header) {
     return $null
 }
 
-function Wait-Port([int]$Port, [string]$Name) {
+function Wait-Port([int]$Port, [string]$Name, [string]$Logs = '.local/bench-*.log') {
     for ($i = 0; $i -lt 150 -and -not (Test-TcpPort $Port); $i++) { Start-Sleep -Milliseconds 200 }
-    if (-not (Test-TcpPort $Port)) { throw "$Name did not start listening on port $Port (see .local/bench-*.log)" }
+    if (-not (Test-TcpPort $Port)) { throw "$Name did not start listening on port $Port (see $Logs)" }
 }
 
 # Anonymous cached pages (bench/check.lua over five paths, 8 connections) in one-second samples while a redis-server of the bench's
@@ -844,6 +844,8 @@ function Invoke-Cluster {
     foreach ($port in @($ports.nginx) + $ports.web + $ports.judge) {
         if (Test-TcpPort $port) { throw "Port $port is taken. Set OJ_CLUSTER_PORT to the first of five free ports." }
     }
+    # Each instance serves its own scrape endpoint (nginx hides /metrics), unless the configuration says otherwise.
+    if (-not $env:Telemetry__PrometheusEnabled -and $null -eq (Get-AppSetting 'Telemetry' 'PrometheusEnabled')) { $env:Telemetry__PrometheusEnabled = 'true' }
     $clusterDir = Join-Path $LocalDir 'cluster'
     New-Item -ItemType Directory -Force -Path (Join-Path $clusterDir 'logs'), (Join-Path $clusterDir 'tmp') | Out-Null
     $siteUrl = "http://127.0.0.1:$($ports.nginx)"
@@ -858,7 +860,14 @@ function Invoke-Cluster {
                 -RedirectStandardError (Join-Path $clusterDir "web-$index.err") -ArgumentList @(
                     (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', "http://127.0.0.1:$port")))
         }
-        foreach ($port in $ports.web) { Wait-Port $port "Web instance on $port" }
+        foreach ($port in $ports.web) { Wait-Port $port "Web instance on $port" '.local/cluster/web-*' }
+        $conf = Join-Path $clusterDir 'nginx.conf'
+        Write-ClusterNginxConfig $conf $clusterDir $ports
+        Write-Step "Starting nginx on $siteUrl (config: .local/cluster/nginx.conf)"
+        Invoke-Native '/usr/sbin/nginx' @('-t', '-q', '-p', $clusterDir, '-c', $conf)
+        $started.Add((Start-Process '/usr/sbin/nginx' -PassThru -ArgumentList @('-p', $clusterDir, '-c', $conf)))
+        Wait-Port $ports.nginx 'nginx' '.local/cluster/logs/error.log'
+        # After nginx: their heartbeats go through it.
         $index = 0
         foreach ($port in $ports.judge) {
             $index++
@@ -866,13 +875,10 @@ function Invoke-Cluster {
             $env:JudgeServer__Hostname = "cluster-judge-$index"
             $judges.Add((Start-JudgeServer $siteUrl (Join-Path $clusterDir "judge-$index.log")))
         }
-        $conf = Join-Path $clusterDir 'nginx.conf'
-        Write-ClusterNginxConfig $conf $clusterDir $ports
-        Write-Step "Starting nginx on $siteUrl (config: .local/cluster/nginx.conf)"
-        Invoke-Native '/usr/sbin/nginx' @('-t', '-q', '-p', $clusterDir, '-c', $conf)
-        $started.Add((Start-Process '/usr/sbin/nginx' -PassThru -ArgumentList @('-p', $clusterDir, '-c', $conf, '-g', 'daemon off;')))
-        Wait-Port $ports.nginx 'nginx'
         Write-Step "Serving $siteUrl (nginx → web instances on $($ports.web -join ' and '); judge servers on $($ports.judge -join ' and ')). Ctrl+C to stop"
+        if ($env:Telemetry__PrometheusEnabled -eq 'true') {
+            Write-Step "Metrics of each instance: $(($ports.web | ForEach-Object { "http://127.0.0.1:$_/metrics" }) -join ' and ')"
+        }
         while ($true) {
             foreach ($process in $started) {
                 if ($process.HasExited) { throw "Process $($process.Id) of the cluster exited (see .local/cluster/*.log)" }
@@ -892,56 +898,47 @@ function Invoke-Cluster {
     }
 }
 
-# deploy/nginx/onlinejudge.conf's rules for the local instances, as a whole nginx.conf with its files under .local/cluster.
+# deploy/nginx/onlinejudge.conf itself, with this machine's instances, port and client folder, wrapped in a whole
+# nginx.conf whose files live under .local/cluster (so the shipped rules are the ones tried here).
 function Write-ClusterNginxConfig([string]$Path, [string]$Dir, $Ports) {
-    $servers = ($Ports.web | ForEach-Object { "        server 127.0.0.1:$_;" }) -join "`n"
+    $site = Get-Content (Join-Path $Root 'deploy/nginx/onlinejudge.conf') -Raw
+    $edit = {
+        param([string]$Pattern, [string]$Replacement)
+        $result = [regex]::Replace($site, $Pattern, $Replacement, [Text.RegularExpressions.RegexOptions]::Multiline)
+        if ($result -eq $site) { throw "deploy/nginx/onlinejudge.conf no longer has what build.ps1 cluster replaces: $Pattern" }
+        $result
+    }
+    $servers = ($Ports.web | ForEach-Object { "    server 127.0.0.1:$_;" }) -join "`n"
+    $site = & $edit '(^\s*server \d+\.\d+\.\d+\.\d+:\d+;\s*\n)+' "$servers`n"
+    $site = & $edit '^(\s*)listen 80;' "`${1}listen 127.0.0.1:$($Ports.nginx);"
+    $site = & $edit '^(\s*)server_name [^;]+;' '${1}server_name _;'
     $client = $env:OJ_CLIENT_DIR
-    $rootLocation = if ($client) {
-        "        root $((Resolve-Path $client).Path);`n        location / { try_files `$uri `$uri/ /index.html; }"
+    if ($client) {
+        $site = & $edit '^(\s*)root [^;]+;' "`${1}root $((Resolve-Path $client).Path);"
     }
     else {
-        "        location / { proxy_set_header Connection `"`"; proxy_pass http://onlinejudge_web; }"
+        $site = & $edit '^(\s*)root [^;]+;\n' ''
+        $site = & $edit '(location / \{\s*)try_files [^;]+;' '${1}proxy_pass http://onlinejudge_web;'
     }
     $user = if (Test-IsRoot) { 'user root;' } else { '' }
     $tmp = Join-Path $Dir 'tmp'
     Set-Content -Path $Path -Value @"
 $user
+daemon off;
 worker_processes 1;
 pid $(Join-Path $Dir 'nginx.pid');
 error_log $(Join-Path $Dir 'logs/error.log') warn;
 events { worker_connections 1024; }
 http {
     include /etc/nginx/mime.types;
-    access_log $(Join-Path $Dir 'logs/access.log');
+    log_format cluster '`$remote_addr [`$time_local] "`$request" `$status `$body_bytes_sent upstream=`$upstream_addr `$request_time';
+    access_log $(Join-Path $Dir 'logs/access.log') cluster;
     client_body_temp_path $tmp/body;
     proxy_temp_path $tmp/proxy;
     fastcgi_temp_path $tmp/fastcgi;
     uwsgi_temp_path $tmp/uwsgi;
     scgi_temp_path $tmp/scgi;
-    upstream onlinejudge_web {
-$servers
-        keepalive 32;
-    }
-    map `$http_upgrade `$connection_upgrade { default upgrade; '' ''; }
-    server {
-        listen 127.0.0.1:$($Ports.nginx);
-        client_max_body_size 1100m;
-        proxy_http_version 1.1;
-        proxy_set_header Host `$http_host;
-        proxy_set_header X-Real-IP `$remote_addr;
-        proxy_set_header X-Forwarded-For `$proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto `$scheme;
-        location /api/ { proxy_set_header Connection ""; proxy_read_timeout 600s; proxy_pass http://onlinejudge_web; }
-        location /public/ { proxy_set_header Connection ""; proxy_pass http://onlinejudge_web; }
-        location /ws/ {
-            proxy_set_header Upgrade `$http_upgrade;
-            proxy_set_header Connection `$connection_upgrade;
-            proxy_read_timeout 3600s;
-            proxy_pass http://onlinejudge_web;
-        }
-        location = /metrics { return 404; }
-$rootLocation
-    }
+$site
 }
 "@
 }

@@ -42,4 +42,20 @@ public class UserRepository(OnlineJudgeDbContext db)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.Password, passwordHash).SetProperty(u => u.RawPassword, rawPassword), cancellationToken);
         return updated > 0;
     }
+
+    /// <summary>The password and the e-mail in one statement (the operator's reset of an account that has no e-mail).</summary>
+    public async Task<bool> SetPasswordAndEmailAsync(string username, string passwordHash, string email, CancellationToken cancellationToken)
+    {
+        var updated = await db.Users.Where(u => u.Username == username)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Password, passwordHash).SetProperty(u => u.RawPassword, (string?)null)
+                .SetProperty(u => u.Email, email), cancellationToken);
+        return updated > 0;
+    }
+
+    /// <summary>Whether another user than <paramref name="username"/> has this e-mail (compared case-insensitively, as registration does).</summary>
+    public Task<bool> EmailUsedByOtherAsync(string email, string username, CancellationToken cancellationToken)
+    {
+        var lower = email.ToLowerInvariant();
+        return db.Users.AnyAsync(u => u.Email != null && u.Email.ToLower() == lower && u.Username != username, cancellationToken);
+    }
 }

@@ -63,8 +63,12 @@ public sealed partial class DatabaseAdopter(OnlineJudgeDbContext db, ILogger<Dat
             var steps = new AdoptionPlanner(db.GetService<IMigrationsSqlGenerator>(), db.GetService<ISqlGenerationHelper>(),
                 db.GetService<IRelationalTypeMappingSource>()).Plan(operations, catalog);
             var (changes, failures) = await ApplyAsync(steps, cancellationToken);
-            var ourTables = operations.OfType<CreateTableOperation>().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-            var audit = await LegacyDataAudit.ReadAsync(connection, catalog, ourTables, operations, cancellationToken);
+            // Every migration's tables and columns, not only the baseline's: once `migrate` has run, the later ones are ours too.
+            var allOperations = AllOperations();
+            var ourTables = allOperations.OfType<CreateTableOperation>().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            var ourColumns = allOperations.OfType<CreateTableOperation>().SelectMany(t => t.Columns.Select(c => (t.Name, c.Name)))
+                .Concat(allOperations.OfType<AddColumnOperation>().Select(c => (c.Table, c.Name))).ToHashSet();
+            var audit = await LegacyDataAudit.ReadAsync(connection, catalog, ourTables, ourColumns, cancellationToken);
             return new AdoptionResult(source.Name, AdoptionOutcome.Adopted, null, changes, failures, audit.Notes, audit.TestCases);
         }
         finally
@@ -101,11 +105,15 @@ public sealed partial class DatabaseAdopter(OnlineJudgeDbContext db, ILogger<Dat
         return (reference ? "the Django reference (yuetsh/OnlineJudge)" : "upstream QingdaoU/OnlineJudge", AdoptionOutcome.Adopted, null);
     }
 
-    private List<MigrationOperation> BaselineOperations()
+    private List<MigrationOperation> BaselineOperations() => Operations(BaselineMigrations);
+
+    private List<MigrationOperation> AllOperations() => Operations(db.GetService<IMigrationsAssembly>().Migrations.Keys);
+
+    private List<MigrationOperation> Operations(IEnumerable<string> migrations)
     {
         var assembly = db.GetService<IMigrationsAssembly>();
         var provider = db.Database.ProviderName!;
-        return BaselineMigrations.SelectMany(id => assembly.CreateMigration(assembly.Migrations[id], provider).UpOperations).ToList();
+        return migrations.SelectMany(id => assembly.CreateMigration(assembly.Migrations[id], provider).UpOperations).ToList();
     }
 
     /// <summary>Runs the steps and records the baseline in one transaction; a step that may fail runs in a savepoint and is reported.</summary>

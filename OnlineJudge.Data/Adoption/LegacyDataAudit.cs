@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace OnlineJudge.Data.Adoption;
 
@@ -17,7 +16,7 @@ public static class LegacyDataAudit
     };
 
     public static async Task<(List<string> Notes, List<LegacyTestCase> TestCases)> ReadAsync(DbConnection connection, LegacyCatalog catalog,
-        HashSet<string> ourTables, IReadOnlyList<MigrationOperation> baseline, CancellationToken cancellationToken)
+        HashSet<string> ourTables, HashSet<(string Table, string Column)> ourColumns, CancellationToken cancellationToken)
     {
         var notes = new List<string>();
         if (catalog.HasColumn("contest", "rule_type"))
@@ -60,6 +59,16 @@ public static class LegacyDataAudit
 
         notes.Add("Signed-in sessions of the old site are not carried over (they lived in its cache): everyone signs in again, with the same username and password.");
 
+        // The reference's inituser makes root without one, and so does its user generator.
+        var noEmail = await RowsAsync(connection, "SELECT username FROM \"user\" WHERE coalesce(email, '') = '' AND NOT is_disabled ORDER BY id", cancellationToken);
+        if (noEmail.Count > 0)
+        {
+            var names = string.Join(", ", noEmail.Take(20).Select(u => u[0])) + (noEmail.Count > 20 ? ", …" : "");
+            notes.Add($"{noEmail.Count} user(s) have no e-mail address ({names}): the client (ojnext) takes a user without one for a signed-out visitor, " +
+                      "so they cannot use the site until they have one. Give each an e-mail: `inituser --username U --password P --action reset_password --email E`, " +
+                      "or an admin edits the user in the admin user list.");
+        }
+
         var waiting = await RowsAsync(connection, "SELECT count(*) FROM submission WHERE result IN (6, 7)", cancellationToken);
         if (Convert.ToInt64(waiting[0][0], System.Globalization.CultureInfo.InvariantCulture) > 0)
         {
@@ -72,7 +81,6 @@ public static class LegacyDataAudit
             notes.Add($"Tables of the old site this server does not read, left as they are: {string.Join(", ", unused)}.");
         }
 
-        var ourColumns = baseline.OfType<CreateTableOperation>().SelectMany(t => t.Columns.Select(c => (t.Name, c.Name))).ToHashSet();
         var oldColumns = catalog.Columns.Keys.Where(k => ourTables.Contains(k.Table) && !ourColumns.Contains(k))
             .Select(k => $"{k.Table}.{k.Column}").Order(StringComparer.Ordinal).ToList();
         if (oldColumns.Count > 0)

@@ -46,18 +46,45 @@ public class InitUserService(UserRepository users, PasswordHasher hasher, UserAu
         return true;
     }
 
-    public async Task<bool> ResetPasswordAsync(string username, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the password and, when <paramref name="email"/> is given, the e-mail: an account of an adopted site without
+    /// one (the reference's <c>inituser</c> creates root so) looks signed out to the client, which takes a user without
+    /// an e-mail for an anonymous visitor.
+    /// </summary>
+    public async Task<bool> ResetPasswordAsync(string username, string password, CancellationToken cancellationToken, string? email = null)
     {
         var userId = await users.FindIdByUsernameAsync(username, cancellationToken);
-        var hash = hasher.Hash(password);
-        // The running site's cached snapshot of the user goes too, so the old password's sessions end at once.
-        if (userId is null || !await authCache.ChangeAsync(userId.Value, () => users.SetPasswordAsync(username, hash, null, cancellationToken)))
+        if (userId is null)
         {
             logger.LogError("User {Username} does not exist, operation ignored", username);
             return false;
         }
 
-        logger.LogInformation("Password of {Username} is reset", username);
+        if (email is not null && (!System.Net.Mail.MailAddress.TryCreate(email, out _) || email.Length > 64 || await users.EmailUsedByOtherAsync(email, username, cancellationToken)))
+        {
+            logger.LogError("The e-mail {Email} is not a valid address or another user has it, operation ignored", email);
+            return false;
+        }
+
+        var hash = hasher.Hash(password);
+        // The running site's cached snapshot of the user goes too, so the old password's sessions end at once.
+        var changed = await authCache.ChangeAsync(userId.Value, () => email is null
+            ? users.SetPasswordAsync(username, hash, null, cancellationToken)
+            : users.SetPasswordAndEmailAsync(username, hash, email, cancellationToken));
+        if (!changed)
+        {
+            logger.LogError("User {Username} does not exist, operation ignored", username);
+            return false;
+        }
+
+        if (email is null)
+        {
+            logger.LogInformation("Password of {Username} is reset", username);
+        }
+        else
+        {
+            logger.LogInformation("Password and e-mail of {Username} are reset", username);
+        }
         return true;
     }
 }

@@ -11,6 +11,7 @@ public class UserBuilder
     private string adminType = AdminType.RegularUser;
     private string problemPermission = ProblemPermission.None;
     private bool disabled;
+    private bool withoutEmail;
     private string? className;
     private DateTime? lastLogin;
     private DateTime createTime = DateTime.UtcNow;
@@ -18,6 +19,7 @@ public class UserBuilder
     public UserBuilder WithUsername(string value) { username = value; return this; }
     public UserBuilder WithPassword(string value) { password = value; return this; }
     public UserBuilder WithEmail(string value) { email = value; return this; }
+    public UserBuilder WithoutEmail() { withoutEmail = true; return this; }
     public UserBuilder Disabled() { disabled = true; return this; }
     public UserBuilder InClass(string value) { className = value; return this; }
     public UserBuilder LastLoginAt(DateTime? value) { lastLogin = value; return this; }
@@ -31,7 +33,7 @@ public class UserBuilder
         var user = new User
         {
             Username = username,
-            Email = email ?? $"{username}@example.com",
+            Email = withoutEmail ? null : email ?? $"{username}@example.com",
             Password = PasswordHasher.Hash(password, "testsalt", OnlineJudgeWebFactory.TestPasswordIterations),
             AdminType = adminType,
             ProblemPermission = problemPermission,

@@ -65,4 +65,35 @@ public class InitUserTests : IntegrationTest
         var alice = await db.Users.SingleAsync(u => u.Username == "alice");
         Assert.That(PasswordHasher.Verify("new-password", alice.Password), Is.True);
     }
+
+    [Test]
+    public async Task Reset_password_with_an_email_gives_an_account_without_one_an_email()
+    {
+        var root = await new UserBuilder().WithUsername("oldroot").WithPassword("old-password").WithoutEmail().BuildAsync();
+        await new UserBuilder().WithUsername("bob").WithEmail("bob@example.com").BuildAsync();
+        await using (var scope = CreateScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<InitUserService>();
+            Assert.That(await service.ResetPasswordAsync("oldroot", "p1", CancellationToken.None, "BOB@example.com"), Is.False, "another user's e-mail");
+            Assert.That(await service.ResetPasswordAsync("oldroot", "p1", CancellationToken.None, "not an address"), Is.False);
+            Assert.That(await service.ResetPasswordAsync("nobody", "p1", CancellationToken.None, "nobody@example.com"), Is.False);
+            await AssertAccountAsync("old-password", null);
+
+            Assert.That(await service.ResetPasswordAsync("oldroot", "new-password", CancellationToken.None, "root@school.example"), Is.True);
+        }
+
+        await AssertAccountAsync("new-password", "root@school.example");
+        using var client = new ApiClient(TestEnvironment.Factory);
+        (await client.PostJsonAsync("/api/login", new { username = "oldroot", password = "new-password" })).Ok();
+        Assert.That((await client.GetAsync("/api/profile")).Ok().GetProperty("user").GetProperty("email").GetString(), Is.EqualTo("root@school.example"),
+            "the client takes a profile with an e-mail for a signed-in user");
+
+        async Task AssertAccountAsync(string password, string? email)
+        {
+            await using var db = TestEnvironment.CreateDbContext();
+            var user = await db.Users.SingleAsync(u => u.Id == root.Id);
+            Assert.That(PasswordHasher.Verify(password, user.Password), Is.True);
+            Assert.That(user.Email, Is.EqualTo(email));
+        }
+    }
 }

@@ -95,10 +95,21 @@ public class TestEnvironment
     public static async Task ResetAsync()
     {
         Upstream?.Reset();
-        await using (var connection = new NpgsqlConnection(DatabaseConnectionString))
+        // The web host's background workers (judge dispatcher, rescans) keep polling their tables; when one's lock
+        // order crosses the truncation's, PostgreSQL cancels one side with a deadlock error: try the reset again.
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync();
-            await respawner!.ResetAsync(connection);
+            try
+            {
+                await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+                await connection.OpenAsync();
+                await respawner!.ResetAsync(connection);
+                break;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(50 * attempt);
+            }
         }
 
         await FlushRedisAsync();

@@ -9,7 +9,7 @@ namespace OnlineJudge.Web.Commands;
 /// <summary>
 /// Operator commands run through the web project instead of serving:
 /// <c>migrate</c>, <c>adopt</c> (take over a database of the Django reference or its upstream),
-/// <c>inituser --username U --password P --action create_super_admin|create_admin|reset_password</c> and
+/// <c>inituser --username U --password P --action create_super_admin|create_admin|reset_password [--email E]</c> and
 /// <c>recompute_achievements [--user ID] [--silent]</c>.
 /// </summary>
 public static class CommandRunner
@@ -67,7 +67,7 @@ public static class CommandRunner
 
                 return 0;
             case "reset_password" or "reset":
-                return await service.ResetPasswordAsync(username, password, CancellationToken.None) ? 0 : 1;
+                return await service.ResetPasswordAsync(username, password, CancellationToken.None, email) ? 0 : 1;
             default:
                 logger.LogError("Invalid action {Action}", action);
                 return 1;
