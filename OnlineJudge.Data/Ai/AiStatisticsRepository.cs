@@ -97,6 +97,7 @@ public class AiStatisticsRepository(OnlineJudgeDbContext db)
             cancellationToken);
         var mine = db.Submissions.Where(s => s.UserId == userId && s.CreateTime >= start && s.CreateTime <= end);
         var counts = await mine.GroupBy(_ => 1)
+            .OrderBy(g => g.Key) // one group; the order only keeps EF from warning about FirstOrDefault without one
             .Select(g => new
             {
                 Submissions = g.Count(),
