@@ -10,7 +10,8 @@
     dotnet pwsh ./build.ps1 migrate                  start services, apply EF Core migrations
     dotnet pwsh ./build.ps1 services start|stop|status
     dotnet pwsh ./build.ps1 bench                    seed a benchmark database and measure hot reads with wrk
-    dotnet pwsh ./build.ps1 bench-judge              measure the judge server: per-test-case overhead, latency, submissions/minute
+    dotnet pwsh ./build.ps1 bench-judge              measure the judge server alone (per-test-case overhead, latency, submissions/minute),
+                                                     then the whole path: submit through the API until the verdict is stored
     dotnet pwsh ./build.ps1 bench outage             measure anonymous reads while a Redis of its own is killed and restarted
     dotnet pwsh ./build.ps1 cluster                  nginx in front of two web instances and two judge servers on one PostgreSQL and Redis
     dotnet pwsh ./build.ps1 adopt                    adopt the configured database of a Django OnlineJudge site, then migrate
@@ -361,6 +362,12 @@ $BenchTargets = @(
     @('contest submissions', '/api/contest_submissions?contest_id=1&limit=20&offset=0', 'APPKEY: benchbenchbenchbenchbenchbench00', 'page'),
     @('achievement pending', '/api/achievements/pending', 'APPKEY: benchbenchbenchbenchbenchbench00', 'key'))
 $BenchJudgeToken = 'bench-judge-token'
+# Where the benches run: the database they drop and re-create, the Redis database, the web server's port (bench-judge's
+# judge server takes the next one).
+$BenchDatabase = if ($env:OJ_BENCH_DATABASE) { $env:OJ_BENCH_DATABASE } else { 'onlinejudge_bench' }
+$BenchRedisDatabase = if ($env:OJ_BENCH_REDIS_DB) { [int]$env:OJ_BENCH_REDIS_DB } else { 3 }
+$BenchPort = if ($env:OJ_BENCH_PORT) { [int]$env:OJ_BENCH_PORT } else { 8090 }
+$BenchUrl = "http://127.0.0.1:$BenchPort"
 $BareTargets = @{ key = @('bare: row by key', '/key?id=1'); page = @('bare: 20-row page', '/page?offset=0') }
 
 function Get-LoadAverage { return ((Get-Content /proc/loadavg -Raw).Split(' ')[0..2] -join ' ') }
@@ -418,20 +425,18 @@ function Invoke-OutageBench {
     $redis = Start-Process redis-server -PassThru -ArgumentList $redisArgs -RedirectStandardOutput (Join-Path $LocalDir 'bench-redis.log')
     $savedRedis = $env:ConnectionStrings__Redis
     $env:ConnectionStrings__Redis = "127.0.0.1:$port"
-    $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
-        (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
-        '--Logging:LogLevel:Default=Warning')
+    $server = Start-BenchServer 'bench-server.log'
     $env:ConnectionStrings__Redis = $savedRedis
     $failures = [System.Collections.Generic.List[string]]::new()
     try {
-        Wait-Port 8090 'The server'
+        Wait-Port $BenchPort 'The server'
         $script = Join-Path $Root 'bench/check.lua'
         # Anonymous cached pages, in turn.
         $pages = @('/api/website', '/api/announcement?limit=10&offset=0', '/api/problem?limit=20&offset=0', '/api/problem?problem_id=1001',
             '/api/contests?limit=10&offset=0')
         Write-Step "Warming up; load average $(Get-LoadAverage)"
-        $warm = @('-t2', '-c8', '-d5s', '-s', $script, 'http://127.0.0.1:8090', '--') + $pages
-        $oneSecond = @('-t2', '-c8', '-d1s', '--timeout', '5s', '-s', $script, 'http://127.0.0.1:8090', '--') + $pages
+        $warm = @('-t2', '-c8', '-d5s', '-s', $script, $BenchUrl, '--') + $pages
+        $oneSecond = @('-t2', '-c8', '-d1s', '--timeout', '5s', '-s', $script, $BenchUrl, '--') + $pages
         foreach ($pass in 1..4) { & wrk @warm | Out-Null }
         $samples = foreach ($second in 1..25) {
             if ($second -eq 6) { Stop-Process -Id $redis.Id -Force; $redis.WaitForExit() }
@@ -478,6 +483,57 @@ function Invoke-OutageBench {
     }
 }
 
+# psql and the arguments that reach the server of ConnectionStrings__Default (PGPASSWORD is set when it has a password).
+function Get-Psql {
+    $parts = @{}
+    foreach ($pair in $env:ConnectionStrings__Default.Split(';', [StringSplitOptions]::RemoveEmptyEntries)) {
+        $name, $value = $pair.Split('=', 2)
+        $parts[$name.Trim().ToLowerInvariant()] = $value.Trim()
+    }
+    if ($parts['password']) { $env:PGPASSWORD = $parts['password'] }
+    return [pscustomobject]@{
+        Path = Join-Path (Find-PostgresBin) 'psql'
+        Server = @('-h', $parts['host'], '-p', $(if ($parts['port']) { $parts['port'] } else { '5432' }), '-U', $parts['username'])
+    }
+}
+
+# Drops, re-creates, migrates and seeds the benchmark database (bench/seed.sql), then points this process's connection
+# strings, which the servers it starts inherit, at it and at Redis database $BenchRedisDatabase. Returns the previous
+# values, for Restore-ConnectionStrings.
+function Initialize-BenchDatabase {
+    $psql = Get-Psql
+    Write-Step "Creating and seeding the benchmark database ($BenchDatabase)"
+    Invoke-Native $psql.Path ($psql.Server + @('-d', 'postgres', '-qc', "DROP DATABASE IF EXISTS `"$BenchDatabase`""))
+    Invoke-Native $psql.Path ($psql.Server + @('-d', 'postgres', '-qc', "CREATE DATABASE `"$BenchDatabase`""))
+    $saved = @($env:ConnectionStrings__Default, $env:ConnectionStrings__Redis)
+    $env:ConnectionStrings__Default = $env:ConnectionStrings__Default -replace '(?i)Database=[^;]*', "Database=$BenchDatabase"
+    $env:ConnectionStrings__Redis = ($env:ConnectionStrings__Redis -replace ',defaultDatabase=\d+', '') + ",defaultDatabase=$BenchRedisDatabase,allowAdmin=true"
+    try {
+        Invoke-Web @('migrate')
+        # OJ_BENCH_SUBMISSIONS: practice submissions in the data set (default 200,000; e.g. 1000000).
+        $seedArgs = @('-d', $BenchDatabase, '-q', '-v', 'ON_ERROR_STOP=1')
+        if ($env:OJ_BENCH_SUBMISSIONS) { $seedArgs += @('-v', "submissions=$([int]$env:OJ_BENCH_SUBMISSIONS)") }
+        Invoke-Native $psql.Path ($psql.Server + $seedArgs + @('-f', (Join-Path $Root 'bench/seed.sql')))
+    }
+    catch {
+        Restore-ConnectionStrings $saved
+        throw
+    }
+    return , $saved
+}
+
+function Restore-ConnectionStrings($Saved) {
+    $env:ConnectionStrings__Default = $Saved[0]
+    $env:ConnectionStrings__Redis = $Saved[1]
+}
+
+# The web server on the bench port, with the bench's judge token (log: .local/<LogName>).
+function Start-BenchServer([string]$LogName) {
+    return Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir $LogName) -ArgumentList @(
+        (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', $BenchUrl,
+        '--Logging:LogLevel:Default=Warning', "--Judge:Token=$BenchJudgeToken")
+}
+
 function Invoke-Bench([switch]$Outage) {
     $judging = $true
     if ($env:OJ_BENCH_ONLY) {
@@ -497,38 +553,16 @@ function Invoke-Bench([switch]$Outage) {
     Write-Step 'Building the bare-limit server (bench/BareLimit) and the judging bench (bench/JudgeBench)'
     Invoke-Native 'dotnet' @('build', (Join-Path $Root 'bench/BareLimit/BareLimit.csproj'), '-c', 'Release', '-nologo', '-v', 'q')
     Invoke-Native 'dotnet' @('build', (Join-Path $Root 'bench/JudgeBench/JudgeBench.csproj'), '-c', 'Release', '-nologo', '-v', 'q')
-    $parts = @{}
-    foreach ($pair in $env:ConnectionStrings__Default.Split(';', [StringSplitOptions]::RemoveEmptyEntries)) {
-        $name, $value = $pair.Split('=', 2)
-        $parts[$name.Trim().ToLowerInvariant()] = $value.Trim()
-    }
-    $benchDb = ($env:ConnectionStrings__Default -replace '(?i)Database=[^;]*', 'Database=onlinejudge_bench')
-    $psql = Join-Path (Find-PostgresBin) 'psql'
-    $pg = @('-h', $parts['host'], '-p', $(if ($parts['port']) { $parts['port'] } else { '5432' }), '-U', $parts['username'])
-    if ($parts['password']) { $env:PGPASSWORD = $parts['password'] }
-    Write-Step 'Creating and seeding the benchmark database'
-    Invoke-Native $psql ($pg + @('-d', 'postgres', '-qc', 'DROP DATABASE IF EXISTS onlinejudge_bench'))
-    Invoke-Native $psql ($pg + @('-d', 'postgres', '-qc', 'CREATE DATABASE onlinejudge_bench'))
-    $saved = $env:ConnectionStrings__Default
-    $savedRedis = $env:ConnectionStrings__Redis
-    $env:ConnectionStrings__Default = $benchDb
-    $env:ConnectionStrings__Redis = ($env:ConnectionStrings__Redis -replace ',defaultDatabase=\d+', '') + ',defaultDatabase=3,allowAdmin=true'
+    New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
+    if (Test-TcpPort $BenchPort) { throw "Port $BenchPort is taken by another program: the bench would measure it instead of this build (OJ_BENCH_PORT)." }
+    $saved = Initialize-BenchDatabase
     $failures = [System.Collections.Generic.List[string]]::new()
     try {
-        Invoke-Web @('migrate')
-        # OJ_BENCH_SUBMISSIONS: practice submissions in the data set (default 200,000; e.g. 1000000).
-        $seedArgs = @('-d', 'onlinejudge_bench', '-q', '-v', 'ON_ERROR_STOP=1')
-        if ($env:OJ_BENCH_SUBMISSIONS) { $seedArgs += @('-v', "submissions=$([int]$env:OJ_BENCH_SUBMISSIONS)") }
-        Invoke-Native $psql ($pg + $seedArgs + @('-f', (Join-Path $Root 'bench/seed.sql')))
-        New-Item -ItemType Directory -Force -Path $LocalDir | Out-Null
-        if (Test-TcpPort 8090) { throw 'Port 8090 is taken by another program: the bench would measure it instead of this build.' }
         if ($Outage) {
             Invoke-OutageBench
             return
         }
-        $server = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-server.log') -ArgumentList @(
-            (Join-Path $Root "OnlineJudge.Web/bin/$Configuration/net10.0/OnlineJudge.Web.dll"), '--urls', 'http://127.0.0.1:8090',
-            '--Logging:LogLevel:Default=Warning', "--Judge:Token=$BenchJudgeToken")
+        $server = Start-BenchServer 'bench-server.log'
         # The bare-limit server takes the first free port from 18091 (other people's servers may hold 8091).
         $barePort = 18091
         while (Test-TcpPort $barePort) { $barePort++ }
@@ -536,10 +570,10 @@ function Invoke-Bench([switch]$Outage) {
         $bare = Start-Process dotnet -PassThru -NoNewWindow -RedirectStandardOutput (Join-Path $LocalDir 'bench-bare.log') -ArgumentList @(
             (Join-Path $Root 'bench/BareLimit/bin/Release/net10.0/BareLimit.dll'), '--urls', $bareUrl)
         try {
-            Wait-Port 8090 'The server'
+            Wait-Port $BenchPort 'The server'
             Wait-Port $barePort 'The bare-limit server'
             foreach ($target in $BenchTargets) {
-                $wrong = Test-Envelope "http://127.0.0.1:8090$($target[1])" $target[2]
+                $wrong = Test-Envelope "$BenchUrl$($target[1])" $target[2]
                 if ($wrong) { $failures.Add("$($target[0]) ($($target[1])): $wrong") }
             }
             foreach ($kind in 'key', 'page') {
@@ -552,7 +586,7 @@ function Invoke-Bench([switch]$Outage) {
             foreach ($pass in 1..2) {
                 foreach ($kind in 'key', 'page') { & wrk -t2 -c32 -d5s "$bareUrl$($BareTargets[$kind][1])" | Out-Null }
                 foreach ($target in $BenchTargets) {
-                    $warm = @('-t2', '-c32', '-d5s', "http://127.0.0.1:8090$($target[1])")
+                    $warm = @('-t2', '-c32', '-d5s', "$BenchUrl$($target[1])")
                     if ($target[2]) { $warm = @('-H', $target[2]) + $warm }
                     & wrk @warm | Out-Null
                 }
@@ -563,7 +597,7 @@ function Invoke-Bench([switch]$Outage) {
             $limits = @{}
             foreach ($kind in 'key', 'page') { $limits[$kind] = @((Invoke-Wrk "$bareUrl$($BareTargets[$kind][1])" $null '10s').Rps) }
             $results = foreach ($target in $BenchTargets) {
-                $result = Invoke-Wrk "http://127.0.0.1:8090$($target[1])" $target[2] '10s'
+                $result = Invoke-Wrk "$BenchUrl$($target[1])" $target[2] '10s'
                 foreach ($problem in $result.Problems) { $failures.Add("$($target[0]) ($($target[1])): $problem") }
                 [pscustomobject]@{ Target = $target; Result = $result }
             }
@@ -586,7 +620,7 @@ function Invoke-Bench([switch]$Outage) {
             if ($judging) {
                 # Last, since it adds submissions: submit latency and a burst of 1,000 through two fake judge servers.
                 Write-Step "Judging: submit latency and a burst of 1,000 submissions (bench/JudgeBench); load average $(Get-LoadAverage)"
-                & dotnet (Join-Path $Root 'bench/JudgeBench/bin/Release/net10.0/JudgeBench.dll') --backend 'http://127.0.0.1:8090' `
+                & dotnet (Join-Path $Root 'bench/JudgeBench/bin/Release/net10.0/JudgeBench.dll') --backend $BenchUrl `
                     --token $BenchJudgeToken --apikey 'benchbenchbenchbenchbenchbench00' --problem 1 --count 1000 --cores 2
                 if ($LASTEXITCODE -ne 0) { $failures.Add('judging: verdicts lost or counted twice (see above)') }
             }
@@ -600,10 +634,7 @@ function Invoke-Bench([switch]$Outage) {
             Write-Host "The Redis circuit breaker opened $trips time(s) during the run (slow Redis; see .local/bench-server.log)" -ForegroundColor Yellow
         }
     }
-    finally {
-        $env:ConnectionStrings__Default = $saved
-        $env:ConnectionStrings__Redis = $savedRedis
-    }
+    finally { Restore-ConnectionStrings $saved }
     if ($failures.Count -gt 0) {
         Write-Host ''
         Write-Host "BENCH FAILED: $($failures.Count) endpoint problem(s); their figures do not count:" -ForegroundColor Red
@@ -730,12 +761,22 @@ function Invoke-Judge {
     Invoke-Native 'dotnet' @((Get-JudgeDll))
 }
 
-# The judge server alone on port 8091 with a 10-case a+b problem: per-test-case sandbox time (spawn to exit, the
-# real_time of each case) and request latency for C and C++, then C++ submissions per minute at the concurrency the
-# backend allows one server (2 x cores + 1).
+# The judge server with a 10-case a+b problem, registered by heartbeat with a web server on the benchmark database
+# (on OJ_BENCH_PORT; the judge server on the next port). First the judge server alone (POST /judge): per-test-case
+# sandbox time (spawn to exit, the real_time of each case) and request latency for C and C++, then C++ submissions per
+# minute at the concurrency the backend allows one server (2 x cores + 1). Then the whole path (bench/JudgeBench --mode
+# end-to-end): C++ submitted through the API and timed until its verdict is stored, one at a time, then 40 at once.
 function Invoke-BenchJudge {
+    Start-Services
     Install-JudgePackages
+    Build-Web
     Build-Judge
+    Write-Step 'Building the judging bench (bench/JudgeBench)'
+    Invoke-Native 'dotnet' @('build', (Join-Path $Root 'bench/JudgeBench/JudgeBench.csproj'), '-c', 'Release', '-nologo', '-v', 'q')
+    $judgePort = $BenchPort + 1
+    foreach ($port in $BenchPort, $judgePort) {
+        if (Test-TcpPort $port) { throw "Port $port is taken by another program. Set OJ_BENCH_PORT to the first of two free ports." }
+    }
     $benchDir = Join-Path $LocalDir 'bench-judge'
     Remove-Item -Recurse -Force $benchDir -ErrorAction SilentlyContinue
     $caseDir = Join-Path $benchDir 'test_case/aplusb10'
@@ -752,70 +793,92 @@ function Invoke-BenchJudge {
     }
     [IO.File]::WriteAllText((Join-Path $caseDir 'info'), (@{ test_cases = $cases } | ConvertTo-Json -Depth 5))
 
-    $token = 'bench-judge-token'
-    $env:Judge__Token = $token
-    $env:JudgeServer__TestCaseDir = Join-Path $benchDir 'test_case'
-    $env:JudgeServer__Urls = 'http://127.0.0.1:8091'
-    $env:Logging__LogLevel__Default = 'Warning'
-    $judge = Start-JudgeServer '' (Join-Path $LocalDir 'bench-judge.log')
+    $saved = Initialize-BenchDatabase
+    $endToEndFailed = $false
     try {
-        $hashBytes = [System.Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($token))
-        $headers = @{ 'X-Judge-Server-Token' = [Convert]::ToHexString($hashBytes).ToLowerInvariant() }
-        $envList = @('LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8')
-        $c = @{
-            compile = @{ src_name = 'main.c'; exe_name = 'main'; max_cpu_time = 3000; max_real_time = 10000; max_memory = 268435456
-                compile_command = '/usr/bin/gcc -DONLINE_JUDGE -O2 -w -fmax-errors=3 -std=c17 {src_path} -lm -o {exe_path}' }
-            run = @{ command = '{exe_path}'; seccomp_rule = @{ 'Standard IO' = 'c_cpp' }; env = $envList }
-        }
-        $cpp = @{
-            compile = @{ src_name = 'main.cpp'; exe_name = 'main'; max_cpu_time = 10000; max_real_time = 20000; max_memory = 1073741824
-                compile_command = '/usr/bin/g++ -DONLINE_JUDGE -O2 -w -fmax-errors=3 -std=c++20 {src_path} -lm -o {exe_path}' }
-            run = @{ command = '{exe_path}'; seccomp_rule = @{ 'Standard IO' = 'c_cpp' }; env = $envList }
-        }
-        $body = {
-            param($config, $src)
-            @{ language_config = $config; src = $src; max_cpu_time = 1000; max_memory = 268435456; test_case_id = 'aplusb10'; output = $false
-                io_mode = @{ io_mode = 'Standard IO'; input = 'input.txt'; output = 'output.txt' } } | ConvertTo-Json -Depth 6
-        }
-        $cBody = & $body $c "#include <stdio.h>`nint main(){long a,b;scanf(`"%ld %ld`",&a,&b);printf(`"%ld\n`",a+b);return 0;}`n"
-        $cppBody = & $body $cpp "#include <iostream>`nint main(){long a,b;std::cin>>a>>b;std::cout<<a+b<<std::endl;return 0;}`n"
-        $url = 'http://127.0.0.1:8091/judge'
-        $judgeOnce = {
-            param($requestBody)
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $reply = Invoke-RestMethod -Method Post -Uri $url -Headers $headers -ContentType 'application/json' -Body $requestBody
-            $watch.Stop()
-            if ($reply.err -or @($reply.data | Where-Object { $_.result -ne 0 }).Count -gt 0) { throw "bench submission not accepted: $($reply | ConvertTo-Json -Depth 4 -Compress)" }
-            [pscustomobject]@{ Ms = $watch.Elapsed.TotalMilliseconds; RealTimes = @($reply.data | ForEach-Object { $_.real_time }); CpuTimes = @($reply.data | ForEach-Object { $_.cpu_time }) }
-        }
-        Write-Step 'Warming up'
-        foreach ($i in 1..3) { & $judgeOnce $cBody | Out-Null; & $judgeOnce $cppBody | Out-Null }
-        $percentile = { param($values, $p) $sorted = @($values | Sort-Object); $sorted[[Math]::Min($sorted.Count - 1, [int][Math]::Floor($p * $sorted.Count))] }
-        foreach ($language in @(@('C', $cBody, 20), @('C++', $cppBody, 10))) {
-            $runs = @(foreach ($i in 1..$language[2]) { & $judgeOnce $language[1] })
-            $real = @($runs | ForEach-Object { $_.RealTimes })
-            $ms = @($runs | ForEach-Object { $_.Ms })
-            Write-Host ('{0,-4} a+b, 10 test cases: per test case spawn-to-exit avg {1:N1} ms, p50 {2} ms, p95 {3} ms; whole request avg {4:N0} ms, max {5:N0} ms ({6} requests)' -f `
-                    $language[0], ($real | Measure-Object -Average).Average, (& $percentile $real 0.5), (& $percentile $real 0.95),
-                ($ms | Measure-Object -Average).Average, ($ms | Measure-Object -Maximum).Maximum, $runs.Count)
-        }
-        $concurrency = 2 * [Environment]::ProcessorCount + 1
-        $seconds = 30
-        Write-Step "C++ submissions per minute: $concurrency at once for $seconds s"
-        $deadline = [DateTime]::UtcNow.AddSeconds($seconds)
-        $done = 1..$concurrency | ForEach-Object -ThrottleLimit $concurrency -Parallel {
-            $count = 0
-            while ([DateTime]::UtcNow -lt $using:deadline) {
-                $reply = Invoke-RestMethod -Method Post -Uri $using:url -Headers $using:headers -ContentType 'application/json' -Body $using:cppBody
-                if (-not $reply.err) { $count++ }
+        # Problem 1 (C, C++, Python3, Java) judges against this folder; the seeded problems have no test cases on disk.
+        $psql = Get-Psql
+        Invoke-Native $psql.Path ($psql.Server + @('-d', $BenchDatabase, '-qc', "UPDATE problem SET test_case_id = 'aplusb10' WHERE id = 1"))
+        $server = Start-BenchServer 'bench-judge-server.log'
+        $judge = $null
+        try {
+            Wait-Port $BenchPort 'The server'
+            $env:Judge__Token = $BenchJudgeToken
+            $env:JudgeServer__TestCaseDir = Join-Path $benchDir 'test_case'
+            $env:JudgeServer__Urls = "http://127.0.0.1:$judgePort"
+            $env:Logging__LogLevel__Default = 'Warning'
+            $judge = Start-JudgeServer $BenchUrl (Join-Path $LocalDir 'bench-judge.log')
+            $hashBytes = [System.Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes($BenchJudgeToken))
+            $headers = @{ 'X-Judge-Server-Token' = [Convert]::ToHexString($hashBytes).ToLowerInvariant() }
+            $envList = @('LANG=en_US.UTF-8', 'LANGUAGE=en_US:en', 'LC_ALL=en_US.UTF-8')
+            $c = @{
+                compile = @{ src_name = 'main.c'; exe_name = 'main'; max_cpu_time = 3000; max_real_time = 10000; max_memory = 268435456
+                    compile_command = '/usr/bin/gcc -DONLINE_JUDGE -O2 -w -fmax-errors=3 -std=c17 {src_path} -lm -o {exe_path}' }
+                run = @{ command = '{exe_path}'; seccomp_rule = @{ 'Standard IO' = 'c_cpp' }; env = $envList }
             }
-            $count
+            $cpp = @{
+                compile = @{ src_name = 'main.cpp'; exe_name = 'main'; max_cpu_time = 10000; max_real_time = 20000; max_memory = 1073741824
+                    compile_command = '/usr/bin/g++ -DONLINE_JUDGE -O2 -w -fmax-errors=3 -std=c++20 {src_path} -lm -o {exe_path}' }
+                run = @{ command = '{exe_path}'; seccomp_rule = @{ 'Standard IO' = 'c_cpp' }; env = $envList }
+            }
+            $body = {
+                param($config, $src)
+                @{ language_config = $config; src = $src; max_cpu_time = 1000; max_memory = 268435456; test_case_id = 'aplusb10'; output = $false
+                    io_mode = @{ io_mode = 'Standard IO'; input = 'input.txt'; output = 'output.txt' } } | ConvertTo-Json -Depth 6
+            }
+            $cBody = & $body $c "#include <stdio.h>`nint main(){long a,b;scanf(`"%ld %ld`",&a,&b);printf(`"%ld\n`",a+b);return 0;}`n"
+            $cppBody = & $body $cpp "#include <iostream>`nint main(){long a,b;std::cin>>a>>b;std::cout<<a+b<<std::endl;return 0;}`n"
+            $url = "http://127.0.0.1:$judgePort/judge"
+            $judgeOnce = {
+                param($requestBody)
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $reply = Invoke-RestMethod -Method Post -Uri $url -Headers $headers -ContentType 'application/json' -Body $requestBody
+                $watch.Stop()
+                if ($reply.err -or @($reply.data | Where-Object { $_.result -ne 0 }).Count -gt 0) { throw "bench submission not accepted: $($reply | ConvertTo-Json -Depth 4 -Compress)" }
+                [pscustomobject]@{ Ms = $watch.Elapsed.TotalMilliseconds; RealTimes = @($reply.data | ForEach-Object { $_.real_time }); CpuTimes = @($reply.data | ForEach-Object { $_.cpu_time }) }
+            }
+            Write-Step "The judge server alone (POST /judge): warming up; load average $(Get-LoadAverage)"
+            foreach ($i in 1..3) { & $judgeOnce $cBody | Out-Null; & $judgeOnce $cppBody | Out-Null }
+            $percentile = { param($values, $p) $sorted = @($values | Sort-Object); $sorted[[Math]::Min($sorted.Count - 1, [int][Math]::Floor($p * $sorted.Count))] }
+            foreach ($language in @(@('C', $cBody, 20), @('C++', $cppBody, 10))) {
+                $runs = @(foreach ($i in 1..$language[2]) { & $judgeOnce $language[1] })
+                $real = @($runs | ForEach-Object { $_.RealTimes })
+                $cpu = @($runs | ForEach-Object { $_.CpuTimes })
+                $ms = @($runs | ForEach-Object { $_.Ms })
+                Write-Host ('{0,-4} a+b, 10 test cases: per test case spawn-to-exit avg {1:N1} ms, p50 {2} ms, p95 {3} ms, cpu_time p50 {7} ms, max {8} ms; whole request avg {4:N0} ms, max {5:N0} ms ({6} requests)' -f `
+                        $language[0], ($real | Measure-Object -Average).Average, (& $percentile $real 0.5), (& $percentile $real 0.95),
+                    ($ms | Measure-Object -Average).Average, ($ms | Measure-Object -Maximum).Maximum, $runs.Count, (& $percentile $cpu 0.5),
+                    ($cpu | Measure-Object -Maximum).Maximum)
+            }
+            $concurrency = 2 * [Environment]::ProcessorCount + 1
+            $seconds = 30
+            Write-Step "C++ submissions per minute: $concurrency at once for $seconds s"
+            $deadline = [DateTime]::UtcNow.AddSeconds($seconds)
+            $done = 1..$concurrency | ForEach-Object -ThrottleLimit $concurrency -Parallel {
+                $count = 0
+                while ([DateTime]::UtcNow -lt $using:deadline) {
+                    $reply = Invoke-RestMethod -Method Post -Uri $using:url -Headers $using:headers -ContentType 'application/json' -Body $using:cppBody
+                    if (-not $reply.err) { $count++ }
+                }
+                $count
+            }
+            $total = ($done | Measure-Object -Sum).Sum
+            Write-Host ('C++ a+b with 10 test cases: {0} submissions in {1} s = {2:N0} submissions per minute (one judge server, {3} cores)' -f `
+                    $total, $seconds, ($total * 60 / $seconds), [Environment]::ProcessorCount)
+
+            Write-Step "End to end: C++ a+b submitted through the API until its verdict is stored (bench/JudgeBench); load average $(Get-LoadAverage)"
+            & dotnet (Join-Path $Root 'bench/JudgeBench/bin/Release/net10.0/JudgeBench.dll') --mode end-to-end --backend $BenchUrl `
+                --apikey 'benchbenchbenchbenchbenchbench00' --problem 1 --latency-samples 10 --count 40 --cores ([Environment]::ProcessorCount)
+            $endToEndFailed = $LASTEXITCODE -ne 0
+            Write-Host "load average at the end: $(Get-LoadAverage) (2 cores; figures are noisy above ~2)"
         }
-        $total = ($done | Measure-Object -Sum).Sum
-        Write-Host ('C++ a+b with 10 test cases: {0} submissions in {1} s = {2:N0} submissions per minute (one judge server, {3} cores)' -f `
-                $total, $seconds, ($total * 60 / $seconds), [Environment]::ProcessorCount)
+        finally {
+            Stop-JudgeServer $judge
+            Stop-Process -Id $server.Id -ErrorAction SilentlyContinue
+        }
     }
-    finally { Stop-JudgeServer $judge }
+    finally { Restore-ConnectionStrings $saved }
+    if ($endToEndFailed) { exit 1 }
 }
 
 # A site of two web instances behind nginx (Debian package) and two judge servers, on one PostgreSQL, Redis and data

@@ -33,6 +33,8 @@ internal static unsafe partial class NativeMethods
         public long Microseconds;
 
         public readonly long TotalMilliseconds => Seconds * 1000 + Microseconds / 1000;
+
+        public readonly long TotalMicroseconds => Seconds * 1_000_000 + Microseconds;
     }
 
     /// <summary>struct rusage of Linux x86-64 and arm64.</summary>
@@ -96,6 +98,16 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Libc, SetLastError = true)]
     public static partial int wait4(int pid, out int status, int options, out ResourceUsage usage);
+
+    public const int PPid = 1;
+    public const int WExited = 4;
+    public const int WNoWait = 0x01000000;
+
+    /// <summary>siginfo_t is 128 bytes on Linux.</summary>
+    public const int SigInfoBytes = 128;
+
+    [LibraryImport(Libc, SetLastError = true)]
+    public static partial int waitid(int idType, int id, byte* info, int options);
 
     [LibraryImport(Libc, SetLastError = true)]
     public static partial int kill(int pid, int signal);

@@ -100,14 +100,19 @@ public enum KillReason
 /// <summary>
 /// A started sandbox as the monitor sees it. Killing targets the processes below the sandbox's init, so that the init
 /// reaps them and exits normally with their CPU time and peak memory; it is killed itself, then bubblewrap, only when
-/// that does not end the sandbox.
+/// that does not end the sandbox. Until bubblewrap has reported its init a kill waits: bubblewrap clones the init and
+/// then lets it go on, so killing bubblewrap in between would leave the init waiting forever (a stray process of the judge).
 /// </summary>
 public sealed class RunningSandbox(int pid, long deadlineTimestamp, long? memoryCapBytes, string outputPath, long outputCapBytes)
 {
     private static readonly long EscalateAfterTicks = Stopwatch.Frequency / 4;
 
+    /// <summary>How long a kill waits for bubblewrap's report before bubblewrap itself is killed (it reports within milliseconds).</summary>
+    private static readonly long UnreportedInitTicks = Stopwatch.Frequency * 5;
+
     private readonly Lock gate = new();
     private int initPid;
+    private bool initReported;
     private bool exited;
     private long killedAt;
     private int escalations;
@@ -116,11 +121,18 @@ public sealed class RunningSandbox(int pid, long deadlineTimestamp, long? memory
 
     public long PeakTreeResidentBytes { get; private set; }
 
+    /// <summary>The init's pid from bubblewrap's info (0: bubblewrap reported none); a kill asked for before happens now.</summary>
     public void SetInitPid(int value)
     {
         lock (gate)
         {
             initPid = value;
+            initReported = true;
+            if (Reason != KillReason.None && !exited)
+            {
+                killedAt = Stopwatch.GetTimestamp();
+                KillPrograms();
+            }
         }
     }
 
@@ -135,15 +147,9 @@ public sealed class RunningSandbox(int pid, long deadlineTimestamp, long? memory
 
             Reason = reason;
             killedAt = Stopwatch.GetTimestamp();
-            var programs = initPid > 0 ? ProcessTree.Children(initPid).ToList() : [];
-            if (programs.Count == 0)
+            if (initReported)
             {
-                _ = NativeMethods.kill(initPid > 0 ? initPid : pid, NativeMethods.SigKill);
-            }
-
-            foreach (var program in programs)
-            {
-                _ = NativeMethods.kill(program, NativeMethods.SigKill);
+                KillPrograms();
             }
         }
     }
@@ -199,11 +205,26 @@ public sealed class RunningSandbox(int pid, long deadlineTimestamp, long? memory
         }
     }
 
+    /// <summary>The programs below the init, or the init itself when it has none (yet), or bubblewrap when there is no init.</summary>
+    private void KillPrograms()
+    {
+        var programs = initPid > 0 ? ProcessTree.Children(initPid).ToList() : [];
+        if (programs.Count == 0)
+        {
+            _ = NativeMethods.kill(initPid > 0 ? initPid : pid, NativeMethods.SigKill);
+        }
+
+        foreach (var program in programs)
+        {
+            _ = NativeMethods.kill(program, NativeMethods.SigKill);
+        }
+    }
+
     private void Escalate(long now)
     {
         lock (gate)
         {
-            if (exited || now - killedAt <= EscalateAfterTicks)
+            if (exited || now - killedAt <= (initReported ? EscalateAfterTicks : UnreportedInitTicks))
             {
                 return;
             }

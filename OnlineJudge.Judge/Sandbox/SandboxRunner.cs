@@ -7,8 +7,9 @@ using OnlineJudge.Judge.Options;
 namespace OnlineJudge.Judge.Sandbox;
 
 /// <summary>
-/// Runs one program in a fresh sandbox and measures it: CPU time (user time, as upstream) and peak resident memory from
-/// the rusage of the sandbox's init process, which has reaped everything that ran inside; wall time from the clock.
+/// Runs one program in a fresh sandbox and measures it: CPU time (user + system of the programs below the sandbox's init,
+/// see <see cref="ProcessReaper"/>) and peak resident memory from the rusage of the init, which has reaped everything that
+/// ran inside; wall time from the clock.
 /// At most <c>MaxParallelRuns</c> sandboxes run at once, across all requests, so that the judge's own load does not skew
 /// the measured times.
 /// </summary>
@@ -77,30 +78,27 @@ public sealed class SandboxRunner : IDisposable
         _ = NativeMethods.close(fds[1]);
         var deadline = start + (spec.Limits.RealTimeMs + (long)KillGraceMilliseconds) * Stopwatch.Frequency / 1000;
         var running = monitor.Watch(pid, deadline, spec.Limits.TreeMemoryCapBytes, spec.StdoutPath, spec.Limits.OutputBytes);
-        int initPid;
         using (cancellationToken.Register(() => running.Kill(KillReason.Cancelled)))
         {
-            initPid = NativeSpawner.ReadInitPid(fds[0]);
+            var initPid = NativeSpawner.ReadInitPid(fds[0]);
             running.SetInitPid(initPid);
             _ = NativeMethods.close(fds[0]);
-            if (!Reap(pid, out var status, out var outerUsage))
+            if (!ProcessReaper.TryReap(pid, out var status, out var outerUsage, logger))
             {
+                _ = initPid > 0 ? ProcessReaper.ReapInit(initPid, logger) : null;
                 monitor.Forget(running);
                 return SandboxOutcome.Failed(RunError.WaitFailed, Elapsed(start));
             }
 
             var realTime = Elapsed(start);
             // The init was reparented to this process when bubblewrap exited (or bubblewrap reaped it, when it was killed).
-            NativeMethods.ResourceUsage initUsage = default;
-            var initReaped = initPid > 0 && Reap(initPid, out _, out initUsage);
-            var usage = initReaped ? initUsage : outerUsage;
-            var measuredMemory = initReaped ? initUsage.MaxResidentSetKilobytes * 1024 : 0;
+            var init = initPid > 0 ? ProcessReaper.ReapInit(initPid, logger) : null;
             monitor.Forget(running);
-            return Outcome(status, usage, measuredMemory, realTime, running);
+            return Outcome(status, init, outerUsage, realTime, running);
         }
     }
 
-    private static SandboxOutcome Outcome(int status, NativeMethods.ResourceUsage usage, long measuredMemory, int realTime, RunningSandbox running)
+    private static SandboxOutcome Outcome(int status, InitUsage? init, NativeMethods.ResourceUsage outerUsage, int realTime, RunningSandbox running)
     {
         var (signal, exitCode) = DecodeStatus(status);
         if (running.Reason == KillReason.Output)
@@ -109,10 +107,12 @@ public sealed class SandboxRunner : IDisposable
             (signal, exitCode) = (SigXfsz, 0);
         }
 
-        // The outer process's own peak is the judge's (posix_spawn shares its memory until exec): only the init's counts.
-        var memory = Math.Max(measuredMemory, running.PeakTreeResidentBytes);
+        // Without the init (bubblewrap reaped it after a kill) only bubblewrap's rusage is left: it includes the setup. The
+        // outer process's own peak is the judge's (posix_spawn shares its memory until exec): only the init's counts.
+        var cpuMicroseconds = init?.ProgramCpuMicroseconds ?? outerUsage.UserTime.TotalMicroseconds + outerUsage.SystemTime.TotalMicroseconds;
+        var memory = Math.Max(init?.PeakResidentBytes ?? 0, running.PeakTreeResidentBytes);
         return new SandboxOutcome(
-            (int)Math.Min(usage.UserTime.TotalMilliseconds, int.MaxValue),
+            (int)Math.Min(cpuMicroseconds / 1000, int.MaxValue),
             realTime,
             memory,
             signal,
@@ -123,23 +123,6 @@ public sealed class SandboxRunner : IDisposable
     }
 
     private const int SigXfsz = 25;
-
-    private bool Reap(int pid, out int status, out NativeMethods.ResourceUsage usage)
-    {
-        int result;
-        do
-        {
-            result = NativeMethods.wait4(pid, out status, 0, out usage);
-        }
-        while (result == -1 && Marshal.GetLastPInvokeError() == NativeMethods.EIntr);
-
-        if (result == -1 && Marshal.GetLastPInvokeError() != NativeMethods.ENoChild)
-        {
-            logger.LogError("wait4({Pid}) failed: errno {Errno}", pid, Marshal.GetLastPInvokeError());
-        }
-
-        return result != -1;
-    }
 
     private static int Elapsed(long start) => (int)Math.Min(Stopwatch.GetElapsedTime(start).TotalMilliseconds, int.MaxValue);
 

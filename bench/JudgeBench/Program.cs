@@ -10,11 +10,18 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-// Judging benchmark against a running backend: two fake JudgeServers (this process) register by heartbeat and answer
-// every test case accepted after --work-ms; then (1) submit latency: the time from sending POST /api/submission to the
-// judge request arriving at a fake, one submission at a time; (2) a burst of --count submissions sent at once, timed
-// until every verdict is stored, with the counters checked for lost or double-counted verdicts.
+// Judging benchmark against a running backend. --mode fake (build.ps1 bench): two fake JudgeServers (this process)
+// register by heartbeat and answer every test case accepted after --work-ms; then (1) submit latency: the time from
+// sending POST /api/submission to the judge request arriving at a fake, one submission at a time; (2) a burst of --count
+// submissions sent at once, timed until every verdict is stored, with the counters checked for lost or double-counted
+// verdicts. --mode end-to-end (build.ps1 bench-judge): a real judge server is registered; see EndToEndBench.
 var options = Args.Parse(args);
+using var http = BenchApi.CreateClient(options);
+if (options.Mode == "end-to-end")
+{
+    return await EndToEndBench.RunAsync(options, http);
+}
+
 var tokenHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(options.Token)));
 var arrivals = new ConcurrentDictionary<int, long>();
 var judged = 0;
@@ -69,8 +76,6 @@ for (var i = 0; i < 2; i++)
     fakes.Add((app, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)));
 }
 
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(options.Backend) };
-http.DefaultRequestHeaders.Add("APPKEY", options.ApiKey);
 using var stop = new CancellationTokenSource();
 var heartbeats = Task.Run(async () =>
 {
@@ -100,20 +105,8 @@ var heartbeats = Task.Run(async () =>
 });
 await Task.Delay(500);
 
-async Task<string?> SubmitAsync(int marker)
-{
-    var response = await http.PostAsJsonAsync("/api/submission", new
-    {
-        problem_id = options.ProblemId, language = "Python3", code = $"print(sum(map(int, input().split())))  # bench {marker}",
-    });
-    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-    if (body.GetProperty("error").ValueKind != JsonValueKind.Null)
-    {
-        throw new InvalidOperationException("submit failed: " + body);
-    }
-
-    return body.GetProperty("data").GetProperty("submission_id").GetString();
-}
+Task<string> SubmitAsync(int marker) =>
+    BenchApi.SubmitAsync(http, options.ProblemId, "Python3", $"print(sum(map(int, input().split())))  # bench {marker}");
 
 async Task<(int Total, int Unjudged, int SubmissionNumber)> StateAsync()
 {
@@ -205,7 +198,7 @@ var ok = stored == options.Count && counted == options.Count && after.Unjudged =
 Console.WriteLine(ok ? "judging bench: OK (none lost, none counted twice)" : "judging bench: FAILED (lost or double-counted verdicts)");
 return ok ? 0 : 1;
 
-internal sealed record Args(string Backend, string Token, string ApiKey, int ProblemId, int Count, int Cores, int WorkMilliseconds, int LatencySamples)
+internal sealed record Args(string Mode, string Backend, string Token, string ApiKey, int ProblemId, int Count, int Cores, int WorkMilliseconds, int LatencySamples)
 {
     public static Args Parse(string[] args)
     {
@@ -217,7 +210,7 @@ internal sealed record Args(string Backend, string Token, string ApiKey, int Pro
 
         string Get(string name, string fallback) => values.TryGetValue(name, out var value) ? value : fallback;
         int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-        return new Args(Get("backend", "http://127.0.0.1:8090"), Get("token", "bench-judge-token"), Get("apikey", "benchbenchbenchbenchbenchbench00"),
+        return new Args(Get("mode", "fake"), Get("backend", "http://127.0.0.1:8090"), Get("token", "bench-judge-token"), Get("apikey", "benchbenchbenchbenchbenchbench00"),
             Int("problem", 1), Int("count", 1000), Int("cores", 2), Int("work-ms", 10), Int("latency-samples", 100));
     }
 }
