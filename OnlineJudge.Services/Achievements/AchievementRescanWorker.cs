@@ -27,7 +27,7 @@ public sealed class AchievementRescanWorker(
         {
             try
             {
-                await wakeups.EnsureSubscribedAsync();
+                await wakeups.EnsureSubscribedAsync(stoppingToken);
                 while (await RunNextAsync(stoppingToken))
                 {
                 }

@@ -3,7 +3,7 @@ using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.ProblemSets;
 using OnlineJudge.Data.Transactions;
 using OnlineJudge.Services.Caching;
-using OnlineJudge.Services.Realtime;
+using OnlineJudge.Services.Achievements;
 
 namespace OnlineJudge.Services.ProblemSets;
 
@@ -18,7 +18,7 @@ public class ProgressTrackingService(
     ProblemSetProgressRepository progress,
     ProblemSetBadgeRepository badges,
     ProblemSetRepository sets,
-    RealtimePublisher realtime,
+    AchievementNotifier notifier,
     CacheService cache,
     TimeProvider time,
     ILogger<ProgressTrackingService> logger)
@@ -66,7 +66,8 @@ public class ProgressTrackingService(
         if (awarded.Count > 0)
         {
             logger.LogInformation("User {UserId} earned badges {BadgeIds} of problem set {SetId}", userId, awarded.Select(b => b.Id), setId);
-            await realtime.PublishAsync(RealtimePublisher.SubmissionGroup(userId), BadgeUnlockFrame.Of(awarded));
+            // After the commit: announced even if the request is cancelled now.
+            await notifier.NotifyBadgesAsync(userId, awarded, CancellationToken.None);
         }
 
         return true;

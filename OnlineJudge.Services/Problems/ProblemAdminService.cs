@@ -122,7 +122,7 @@ public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteSe
             return ProblemDoesNotExist;
         }
 
-        await cache.BumpVersionAsync(CacheKeys.ProblemFamily);
+        await cache.BumpVersionAsync(CacheKeys.ProblemFamily, CancellationToken.None);
         return ServiceResult.Ok();
     }
 }

@@ -115,7 +115,7 @@ public class AchievementRescanTests : IntegrationTest
             await db.SaveChangesAsync();
         }
 
-        await TestEnvironment.Factory.Services.GetRequiredService<OnlineJudge.Services.Achievements.AchievementRescanWakeups>().WakeAllAsync();
+        await TestEnvironment.Factory.Services.GetRequiredService<OnlineJudge.Services.Achievements.AchievementRescanWakeups>().WakeAllAsync(CancellationToken.None);
         await AchievementTestData.WaitForRescansAsync();
         Assert.That(await AchievementTestData.UnlocksOfAsync(student), Has.Count.EqualTo(1));
     }
