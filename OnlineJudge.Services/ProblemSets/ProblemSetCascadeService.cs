@@ -1,6 +1,7 @@
 using OnlineJudge.Data.ProblemSets;
 using OnlineJudge.Data.Transactions;
 using OnlineJudge.Services.Caching;
+using OnlineJudge.Services.Problems;
 
 namespace OnlineJudge.Services.ProblemSets;
 
@@ -14,7 +15,7 @@ public class ProblemSetCascadeService(
     TransactionRunner transactions,
     ProblemSetAdminRepository admin,
     ProgressTrackingService tracking,
-    CacheService cache)
+    CacheService cache) : IProblemDeletions
 {
     /// <summary>Runs <paramref name="delete"/>, which deletes the problems of <paramref name="problemIds"/>, with §0.5 for their sets.</summary>
     public Task<T> DeleteProblemsAsync<T>(IReadOnlyCollection<int> problemIds, Func<CancellationToken, Task<T>> delete,

@@ -5,12 +5,11 @@ using OnlineJudge.Data.Problems;
 using OnlineJudge.Services.Account;
 using OnlineJudge.Services.Caching;
 using OnlineJudge.Services.Common;
-using OnlineJudge.Services.ProblemSets;
 
 namespace OnlineJudge.Services.Problems;
 
 /// <summary>Admin endpoints of the public problem bank (problem.md §2.1–§2.7).</summary>
-public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteService writer, ProblemSetCascadeService problemSets,
+public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteService writer, IProblemDeletions deletions,
     CacheService cache)
 {
     private static readonly ServiceError ProblemDoesNotExist = ProblemWriteService.ProblemDoesNotExist;
@@ -110,7 +109,7 @@ public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteSe
         }
 
         // The sets that held the problem lose it by cascade; their members' progress and badges follow (problemset.md §0.5).
-        await problemSets.DeleteProblemsAsync([problem.Id], ct => problems.DeleteAsync(problem.Id, ct), cancellationToken);
+        await deletions.DeleteProblemsAsync([problem.Id], ct => problems.DeleteAsync(problem.Id, ct), cancellationToken);
         await cache.InvalidateProblemsAsync();
         return ServiceResult.Ok();
     }
