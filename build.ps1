@@ -14,13 +14,15 @@
     dotnet pwsh ./build.ps1 bench outage             measure anonymous reads while a Redis of its own is killed and restarted
     dotnet pwsh ./build.ps1 cluster                  nginx in front of two web instances and two judge servers on one PostgreSQL and Redis
     dotnet pwsh ./build.ps1 adopt                    adopt the configured database of a Django OnlineJudge site, then migrate
+    dotnet pwsh ./build.ps1 fake-ai                  a local fake OpenAI-compatible AI provider on http://127.0.0.1:8070 with
+                                                     scripted replies (tools/FakeAiProvider; README "Trying the AI features")
 
     When no connection strings are configured (environment ConnectionStrings__Default / ConnectionStrings__Redis,
     or non-empty values in appsettings.json), the script runs its own PostgreSQL and Redis under .local/:
     PostgreSQL on 127.0.0.1:$env:OJ_LOCAL_PG_PORT (default 5433), Redis on 127.0.0.1:$env:OJ_LOCAL_REDIS_PORT (default 6380).
 #>
 param(
-    [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'bench', 'bench-judge', 'judge', 'cluster', 'adopt', 'help')][string]$Task = 'help',
+    [Parameter(Position = 0)][ValidateSet('run', 'test', 'migrate', 'services', 'bench', 'bench-judge', 'judge', 'cluster', 'adopt', 'fake-ai', 'help')][string]$Task = 'help',
     [Parameter(Position = 1)][ValidateSet('start', 'stop', 'status', 'outage', '')][string]$Action = '',
     # judge: the backend this judge server registers with (its base URL, or its full /api/judge_server_heartbeat/ URL).
     [string]$BackendUrl = '',
@@ -944,6 +946,15 @@ $rootLocation
 "@
 }
 
+# The tests' fake AI provider as a server a person can start (settings: FAKEAI_URLS, FAKEAI_REPLYDELAYMILLISECONDS,
+# FAKEAI_CHUNKDELAYMILLISECONDS; or run its dll with --urls, --reply-delay-ms, --chunk-delay-ms).
+function Invoke-FakeAi {
+    $project = Join-Path $Root 'tools/FakeAiProvider/FakeAiProvider.csproj'
+    Write-Step "Building the fake AI provider ($Configuration)"
+    Invoke-Native 'dotnet' @('build', $project, '-c', $Configuration, '-nologo', '-v', 'q')
+    Invoke-Native 'dotnet' @((Join-Path $Root "tools/FakeAiProvider/bin/$Configuration/net10.0/FakeAiProvider.dll"))
+}
+
 switch ($Task) {
     'run' { Invoke-Run }
     'test' { Invoke-Test }
@@ -952,6 +963,7 @@ switch ($Task) {
     'bench-judge' { Invoke-BenchJudge }
     'judge' { Invoke-Judge }
     'cluster' { Invoke-Cluster }
+    'fake-ai' { Invoke-FakeAi }
     'adopt' { Start-Services; Build-Web; Write-Step 'Adopting the database'; Invoke-Web @('adopt'); Invoke-Migrate }
     'services' {
         switch ($Action) {

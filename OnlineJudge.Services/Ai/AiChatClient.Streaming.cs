@@ -6,8 +6,8 @@ namespace OnlineJudge.Services.Ai;
 
 public sealed partial class AiChatClient
 {
-    /// <summary>Name of the plain <see cref="HttpClient"/> of streamed answers (no retries, no total timeout).</summary>
-    public const string StreamingClientName = "OnlineJudge.Ai.Streaming";
+    /// <summary>Name of the plain <see cref="HttpClient"/> of streamed answers and single attempts (no retries, no total timeout).</summary>
+    public const string SingleAttemptClientName = "OnlineJudge.Ai.SingleAttempt";
 
     public async IAsyncEnumerable<AiStreamEvent> StreamAsync(string system, string user, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -75,7 +75,7 @@ public sealed partial class AiChatClient
         HttpResponseMessage? response = null;
         try
         {
-            response = await clients.CreateClient(StreamingClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            response = await clients.CreateClient(SingleAttemptClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (response.IsSuccessStatusCode)
             {
                 return (response, null);

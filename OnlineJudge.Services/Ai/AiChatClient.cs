@@ -23,6 +23,12 @@ public interface IAiChatClient
     Task<ServiceResult<string>> CompleteAsync(string system, string user, double? temperature, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="CompleteAsync"/> but one attempt only, given up after <paramref name="deadline"/> (error
+    /// <c>AI 服务调用失败: 超时</c>): for an answer someone waits for on screen, where a late answer is worth nothing.
+    /// </summary>
+    Task<ServiceResult<string>> CompleteOnceAsync(string system, string user, TimeSpan deadline, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A streamed answer (ai.md §4.1): <see cref="AiStreamEventKind.Started"/> once the provider accepted the request,
     /// then fragments, then <see cref="AiStreamEventKind.Finished"/> (a finish reason arrived) or
     /// <see cref="AiStreamEventKind.Failed"/>; a stream that simply ends has neither. Cancelling
@@ -45,8 +51,8 @@ public readonly record struct AiStreamEvent(AiStreamEventKind Kind, string Text 
 /// <summary>
 /// <see cref="IAiChatClient"/> over an OpenAI-compatible <c>POST {BaseUrl}/chat/completions</c>. Non-streaming calls go
 /// through the typed <see cref="HttpClient"/> with the standard resilience pipeline (retries, circuit breaker, attempt
-/// timeout: <see cref="AiRegistration"/>); streams through a plain named client (a retry cannot replay a half-sent
-/// answer), with their own timeouts.
+/// timeout: <see cref="AiRegistration"/>); streams and single-attempt calls through a plain named client (a retry cannot
+/// replay a half-sent answer), with their own timeouts.
 /// </summary>
 public sealed partial class AiChatClient(HttpClient http, IHttpClientFactory clients, IOptions<AiOptions> options, ILogger<AiChatClient> logger)
     : IAiChatClient
@@ -65,11 +71,33 @@ public sealed partial class AiChatClient(HttpClient http, IHttpClientFactory cli
             return ServiceError.Of(MissingKey);
         }
 
+        return await SendAsync(http, system, user, temperature, cancellationToken, cancellationToken);
+    }
+
+    public async Task<ServiceResult<string>> CompleteOnceAsync(string system, string user, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        if (!Settings.IsConfigured)
+        {
+            return ServiceError.Of(MissingKey);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(deadline);
+        return await SendAsync(clients.CreateClient(SingleAttemptClientName), system, user, null, timeout.Token, cancellationToken);
+    }
+
+    /// <summary>
+    /// One whole answer through <paramref name="client"/>; <paramref name="token"/> bounds the call, and its cancellation
+    /// is a timeout unless the caller's own <paramref name="cancellationToken"/> was cancelled (then it throws).
+    /// </summary>
+    private async Task<ServiceResult<string>> SendAsync(HttpClient client, string system, string user, double? temperature,
+        CancellationToken token, CancellationToken cancellationToken)
+    {
         using var request = BuildRequest(system, user, temperature, stream: false);
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await client.SendAsync(request, token);
+            var text = await response.Content.ReadAsStringAsync(token);
             if (!response.IsSuccessStatusCode)
             {
                 LogProviderFailure(logger, (int)response.StatusCode, Shorten(text));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using OnlineJudge.Data.Ai;
 using OnlineJudge.Data.Json;
 using OnlineJudge.Services.Account;
@@ -23,7 +24,7 @@ public sealed record AiLoginSummaryDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AnalysisError);
 
 /// <summary>"Since you were last here" (ai.md §1.4): counters of the window, and a one-line LLM comment once there is enough to say.</summary>
-public class AiLoginSummaryService(AiStatisticsRepository statistics, IAiChatClient ai, TimeProvider time)
+public class AiLoginSummaryService(AiStatisticsRepository statistics, IAiChatClient ai, IOptions<AiOptions> options, TimeProvider time)
 {
     /// <summary>Below this many submissions in the window the provider is not asked.</summary>
     public const int MinimumSubmissions = 3;
@@ -49,7 +50,8 @@ public class AiLoginSummaryService(AiStatisticsRepository statistics, IAiChatCli
             return new AiLoginSummaryDto(summary, "", null);
         }
 
-        var answer = await ai.CompleteAsync(SystemPrompt, UserPrompt(summary), null, cancellationToken);
+        // One short attempt: the dialog after login waits for this answer (Ai:SummaryTimeoutSeconds).
+        var answer = await ai.CompleteOnceAsync(SystemPrompt, UserPrompt(summary), options.Value.SummaryTimeout, cancellationToken);
         return answer.Error is { } error
             ? new AiLoginSummaryDto(summary, "", error.Message?.ToString())
             : new AiLoginSummaryDto(summary, answer.Data!.Trim(), null);

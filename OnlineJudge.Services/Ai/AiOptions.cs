@@ -32,6 +32,13 @@ public sealed class AiOptions
     [Range(1, 3600, ErrorMessage = "Ai:TimeoutSeconds must be between 1 and 3600")]
     public int TimeoutSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Longest wait for the login summary's comment (ai.md §1.4), one attempt without retries: the dialog after login
+    /// waits for it, and its counters are answered without the comment when the provider is slower.
+    /// </summary>
+    [Range(1, 600, ErrorMessage = "Ai:SummaryTimeoutSeconds must be between 1 and 600")]
+    public int SummaryTimeoutSeconds { get; set; } = 15;
+
     /// <summary>Retries of a non-streaming call after a connection error, a timeout, HTTP 408, 429 or 5xx.</summary>
     [Range(1, 5, ErrorMessage = "Ai:MaxRetries must be between 1 and 5")]
     public int MaxRetries { get; set; } = 2;
@@ -55,4 +62,6 @@ public sealed class AiOptions
     public bool IsConfigured => !string.IsNullOrEmpty(ApiKey);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    public TimeSpan SummaryTimeout => TimeSpan.FromSeconds(SummaryTimeoutSeconds);
 }

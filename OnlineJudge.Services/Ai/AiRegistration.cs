@@ -9,7 +9,7 @@ public static class AiRegistration
     /// <summary>
     /// The AI provider's clients: the typed <see cref="IAiChatClient"/> with the standard resilience pipeline for
     /// whole answers (retries with exponential back-off, a circuit breaker, a timeout per attempt, all from
-    /// <see cref="AiOptions"/>), and the plain named client of streamed answers.
+    /// <see cref="AiOptions"/>), and the plain named client of streamed answers and single attempts.
     /// </summary>
     public static IServiceCollection AddAiClients(this IServiceCollection services)
     {
@@ -17,7 +17,17 @@ public static class AiRegistration
             .AddStandardResilienceHandler()
             .Configure((resilience, provider) =>
             {
-                var settings = provider.GetRequiredService<IOptions<AiOptions>>().Value;
+                AiOptions settings;
+                try
+                {
+                    settings = provider.GetRequiredService<IOptions<AiOptions>>().Value;
+                }
+                catch (OptionsValidationException)
+                {
+                    // A wrong Ai:* setting: AiOptions' own check stops the host naming the key, once, not twice.
+                    return;
+                }
+
                 resilience.AttemptTimeout.Timeout = settings.Timeout;
                 resilience.Retry.MaxRetryAttempts = settings.MaxRetries;
                 resilience.Retry.Delay = TimeSpan.FromMilliseconds(settings.RetryDelayMilliseconds);
@@ -32,7 +42,7 @@ public static class AiRegistration
                 resilience.TotalRequestTimeout.Timeout =
                     TimeSpan.FromSeconds(settings.TimeoutSeconds * (settings.MaxRetries + 1) + 30 * settings.MaxRetries + 1);
             });
-        services.AddHttpClient(AiChatClient.StreamingClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(AiChatClient.SingleAttemptClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
                 ConnectTimeout = provider.GetRequiredService<IOptions<AiOptions>>().Value.Timeout,

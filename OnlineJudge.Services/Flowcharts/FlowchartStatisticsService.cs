@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OnlineJudge.Data.Flowcharts;
-using OnlineJudge.Data.Json;
 using OnlineJudge.Data.Submissions;
 using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Submissions;
@@ -27,26 +26,13 @@ public class FlowchartStatisticsService(FlowchartSubmissionRepository submission
 {
     public async Task<ServiceResult<FlowchartStatisticsDto>> GetAsync(FlowchartStatisticsQuery query, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(query.End))
+        var window = StatisticsWindow.Parse(query.Start, query.End);
+        if (window.Error is { } invalid)
         {
-            return ServiceError.Of("end is required");
+            return invalid;
         }
 
-        if (!TimeFormats.TryParse(query.End, out var end))
-        {
-            return new ServiceError("invalid-end", "end: Datetime has wrong format, expected an ISO 8601 date-time");
-        }
-
-        DateTime? start = null;
-        if (!string.IsNullOrEmpty(query.Start))
-        {
-            if (!TimeFormats.TryParse(query.Start, out var from))
-            {
-                return new ServiceError("invalid-start", "start: Datetime has wrong format, expected an ISO 8601 date-time");
-            }
-
-            start = from;
-        }
+        var (start, end) = window.Data;
 
         int? problemId = null;
         if (!string.IsNullOrEmpty(query.ProblemId))
@@ -61,13 +47,15 @@ public class FlowchartStatisticsService(FlowchartSubmissionRepository submission
         var username = string.IsNullOrEmpty(query.Username) ? null : query.Username;
         var rows = await submissions.ListForStatisticsAsync(start, end, problemId, username, cancellationToken);
         var roster = username is null ? [] : await rosters.ListRosterAsync(username, cancellationToken);
+        if (rows.Count == 0)
+        {
+            // As the reference (flowchart.md §2.1): an empty window lists nobody as missing, though the roster is counted.
+            return new FlowchartStatisticsDto(0, 0, [], [], roster.Count, 0, [], []);
+        }
+
         var submitted = rows.Select(r => r.Username).ToHashSet(StringComparer.Ordinal);
         var unaccepted = roster.Where(r => !submitted.Contains(r.Username))
             .Select(r => new UnacceptedUserDto(r.Username, SubmissionStatisticsService.RealName(r.Username, r.ClassName))).ToList();
-        if (rows.Count == 0)
-        {
-            return new FlowchartStatisticsDto(0, 0, [], [], roster.Count, 0, [], unaccepted);
-        }
 
         var scores = rows.Where(r => r.AiScore is not null).Select(r => r.AiScore!.Value).ToList();
         var grades = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -77,7 +65,7 @@ public class FlowchartStatisticsService(FlowchartSubmissionRepository submission
             grades[key] = grades.GetValueOrDefault(key) + 1;
         }
 
-        var frequencies = await words.CountAsync(rows.Select(r => r.AiSuggestions ?? ""));
+        var frequencies = await words.CountAsync(rows.Select(r => r.AiSuggestions ?? ""), cancellationToken);
         return new FlowchartStatisticsDto(
             rows.Count,
             scores.Count == 0 ? 0 : Math.Round(scores.Average(), 1, MidpointRounding.ToEven),

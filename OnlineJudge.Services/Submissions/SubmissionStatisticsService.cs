@@ -1,5 +1,4 @@
 using System.Globalization;
-using OnlineJudge.Data.Json;
 using OnlineJudge.Data.Submissions;
 using OnlineJudge.Services.Common;
 
@@ -27,26 +26,13 @@ public class SubmissionStatisticsService(SubmissionStatisticsRepository statisti
 {
     public async Task<ServiceResult<SubmissionStatisticsDto>> GetAsync(SubmissionStatisticsQuery query, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(query.End))
+        var window = StatisticsWindow.Parse(query.Start, query.End);
+        if (window.Error is { } invalid)
         {
-            return ServiceError.Of("end is required");
+            return invalid;
         }
 
-        if (!TimeFormats.TryParse(query.End, out var end))
-        {
-            return new ServiceError("invalid-end", "end: Datetime has wrong format, expected an ISO 8601 date-time");
-        }
-
-        DateTime? start = null;
-        if (!string.IsNullOrEmpty(query.Start))
-        {
-            if (!TimeFormats.TryParse(query.Start, out var from))
-            {
-                return new ServiceError("invalid-start", "start: Datetime has wrong format, expected an ISO 8601 date-time");
-            }
-
-            start = from;
-        }
+        var (start, end) = window.Data;
 
         int? problemId = null;
         if (!string.IsNullOrEmpty(query.ProblemId))

@@ -18,7 +18,7 @@ public class AiClientResilienceTests : IntegrationTest
         using var client = new ApiClient(host);
         await client.LoginAsync(await new UserBuilder().AsTeacherAdmin().BuildAsync());
         var calls = 0;
-        Provider.Answer(() => Interlocked.Increment(ref calls) == 1 ? Results.StatusCode(503) : FakeAi.Reply("flowchart TD"));
+        Provider.Answer(() => Interlocked.Increment(ref calls) == 1 ? Results.StatusCode(503) : ChatCompletions.Reply("flowchart TD"));
 
         var recovered = (await client.PostJsonAsync("/api/admin/problem/flowchart", new { python = "print(1)" })).Ok();
         Assert.That(recovered.GetProperty("flowchart").GetString(), Is.EqualTo("flowchart TD"), "a 503 is retried");

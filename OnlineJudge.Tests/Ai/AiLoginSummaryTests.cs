@@ -96,8 +96,9 @@ public class AiLoginSummaryTests : IntegrationTest
         Provider.Answer(() => Results.StatusCode(500));
         await LoginWithPreviousAsync(Client, null);
         var failed = (await Client.GetAsync("/api/ai/login_summary")).Ok();
+        var attempts = Provider.ChatRequests().Count;
 
-        Provider.Answer(() => FakeAi.NoChoices());
+        Provider.Answer(() => ChatCompletions.NoChoices());
         var empty = (await Client.GetAsync("/api/ai/login_summary")).Ok();
 
         await using var keyless = new OnlineJudgeWebFactory(TestEnvironment.DatabaseConnectionString, TestEnvironment.RedisConnectionString,
@@ -111,10 +112,36 @@ public class AiLoginSummaryTests : IntegrationTest
             Assert.That(failed.GetProperty("analysis").GetString(), Is.EqualTo(""));
             Assert.That(failed.GetProperty("analysis_error").GetString(), Is.EqualTo("AI 服务调用失败: HTTP 500"));
             Assert.That(failed.GetProperty("summary").GetProperty("submission_count").GetInt32(), Is.EqualTo(3));
+            Assert.That(attempts, Is.EqualTo(1), "the summary's call is not retried");
             Assert.That(empty.GetProperty("analysis").GetString(), Is.EqualTo(""));
             Assert.That(empty.TryGetProperty("analysis_error", out _), Is.False);
             Assert.That(keyMissing.GetProperty("analysis_error").GetString(), Is.EqualTo("缺少 AI_KEY"));
             Assert.That(keyMissing.GetProperty("summary").GetProperty("accepted_count").GetInt32(), Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task A_slow_provider_is_given_up_after_the_summary_deadline_leaving_the_counters()
+    {
+        await SubmitAsync(3);
+        Provider.Answer(new ScriptedProvider(replyDelay: TimeSpan.FromSeconds(20), chunkDelay: TimeSpan.Zero).AnswerAsync);
+        await using var host = new OnlineJudgeWebFactory(TestEnvironment.DatabaseConnectionString, TestEnvironment.RedisConnectionString,
+            new Dictionary<string, string?> { ["Ai:SummaryTimeoutSeconds"] = "1", ["Flowchart:WorkerEnabled"] = "false" });
+        using var client = new ApiClient(host);
+        await LoginWithPreviousAsync(client, null);
+
+        var started = DateTime.UtcNow;
+        var data = (await client.GetAsync("/api/ai/login_summary")).Ok();
+        var elapsed = DateTime.UtcNow - started;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(8)), "one attempt of one second, not the provider's 20 s nor retries");
+            Assert.That(data.GetProperty("analysis").GetString(), Is.EqualTo(""));
+            Assert.That(data.GetProperty("analysis_error").GetString(), Is.EqualTo("AI 服务调用失败: 超时"));
+            Assert.That(data.GetProperty("summary").GetProperty("submission_count").GetInt32(), Is.EqualTo(3));
+            Assert.That(data.GetProperty("summary").GetProperty("solved_count").GetInt32(), Is.EqualTo(1));
+            Assert.That(Provider.ChatRequests(), Has.Count.EqualTo(1));
         });
     }
 

@@ -130,7 +130,7 @@ public class FlowchartGradingTests : FlowchartTestBase
         Provider.Answer(async context =>
         {
             await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted);
-            return FakeAi.Reply(GoodReply);
+            return ChatCompletions.Reply(GoodReply);
         });
         await using var impatient = new OnlineJudgeWebFactory(TestEnvironment.DatabaseConnectionString, TestEnvironment.RedisConnectionString,
             new Dictionary<string, string?> { ["Ai:TimeoutSeconds"] = "1", ["Ai:MaxRetries"] = "1", ["Flowchart:WorkerEnabled"] = "false" });

@@ -39,15 +39,18 @@ public class FlowchartStatisticsTests : FlowchartTestBase
     }
 
     [Test]
-    public async Task An_empty_window_answers_the_empty_shape_with_the_roster()
+    public async Task An_empty_window_answers_the_empty_shape_counting_the_roster_but_listing_nobody()
     {
         await new UserBuilder().WithUsername("ks252dan").InClass("252").BuildAsync();
+        var eve = await new UserBuilder().WithUsername("ks252eve").InClass("252").BuildAsync();
+        await new FlowchartSubmissionBuilder(eve, Problem).Graded(90, "S").CreatedAt(DateTime.UtcNow.AddDays(-3)).BuildAsync();
         await Client.LoginAsync(Teacher);
 
         var data = (await Client.GetAsync($"/api/admin/flowchart/statistics?{Window}&username=ks252")).Ok();
 
+        // flowchart.md §2.1 and the reference: `data_unaccepted` is [] when the window holds no completed submission.
         Assert.That(data.GetRawText(), Is.EqualTo("""
-            {"total_count":0,"avg_score":0,"grade_distribution":{},"criteria_averages":{},"person_count":1,"completed_count":0,"word_frequencies":[],"data_unaccepted":[{"username":"ks252dan","real_name":"dan"}]}
+            {"total_count":0,"avg_score":0,"grade_distribution":{},"criteria_averages":{},"person_count":2,"completed_count":0,"word_frequencies":[],"data_unaccepted":[]}
             """.Trim()));
     }
 

@@ -13,6 +13,7 @@ public class OptionsValidationTests
     [TestCase("ReleaseNotes:TimeoutSeconds", "100")]
     [TestCase("Ai:BaseUrl", "not a url")]
     [TestCase("Ai:TimeoutSeconds", "0")]
+    [TestCase("Ai:SummaryTimeoutSeconds", "0")]
     [TestCase("RequestLogging:SlowRequestMilliseconds", "0")]
     [TestCase("Csrf:TrustedOrigins:0", "oj.example.edu")]
     public async Task An_invalid_value_fails_the_start_naming_its_key(string key, string value)

@@ -5,11 +5,11 @@ using OnlineJudge.Tests.Platform;
 namespace OnlineJudge.Tests.Infrastructure;
 
 /// <summary>
-/// The app under test; <paramref name="settings"/> override configuration keys of this host (e.g. an empty <c>Ai:ApiKey</c>).
-/// Outbound HTTP goes to <see cref="TestEnvironment.Upstream"/>.
+/// The app under test; <paramref name="settings"/> override configuration keys of this host (e.g. an empty <c>Ai:ApiKey</c>),
+/// <paramref name="configure"/> adds to its builder (e.g. a logger provider). Outbound HTTP goes to <see cref="TestEnvironment.Upstream"/>.
 /// </summary>
 public class OnlineJudgeWebFactory(string databaseConnectionString, string redisConnectionString,
-    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     /// <summary>Low PBKDF2 cost so that tests creating users stay fast; the format is the same.</summary>
     public const int TestPasswordIterations = 1000;
@@ -54,5 +54,6 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
         }
 
         builder.ConfigureServices(services => services.AddControllers().AddApplicationPart(typeof(PlatformProbeController).Assembly));
+        configure?.Invoke(builder);
     }
 }

@@ -27,13 +27,20 @@ public partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<Requ
         var started = Stopwatch.GetTimestamp();
         await next(httpContext);
         var elapsed = Stopwatch.GetElapsedTime(started);
-        // A WebSocket's "request" lasts as long as the socket: not a slow request.
-        if (elapsed.TotalMilliseconds >= options.Value.SlowRequestMilliseconds && !httpContext.WebSockets.IsWebSocketRequest)
+        if (elapsed.TotalMilliseconds >= options.Value.SlowRequestMilliseconds && !IsLongLived(httpContext))
         {
             SlowRequest(logger, httpContext.Request.Method, httpContext.Request.Path, (long)elapsed.TotalMilliseconds,
                 httpContext.Response.StatusCode, context.User?.Id, httpContext.TraceIdentifier);
         }
     }
+
+    /// <summary>
+    /// A WebSocket, or a stream of Server-Sent Events (the AI answers): such a "request" lasts as long as the socket or the
+    /// stream by design, so its length says nothing about what to optimise.
+    /// </summary>
+    private static bool IsLongLived(HttpContext context) =>
+        context.WebSockets.IsWebSocketRequest
+        || context.Response.ContentType?.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase) == true;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slow request {Method} {Path}: {ElapsedMs} ms, status {Status}, user {UserId}, request {RequestId}")]
     private static partial void SlowRequest(ILogger logger, string method, string path, long elapsedMs, int status, int? userId, string requestId);

@@ -1,37 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace OnlineJudge.Tests.Infrastructure;
-
-/// <summary>
-/// Scripted answers of an OpenAI-compatible provider for <see cref="FakeUpstream"/> (ai.md §4.3): whole chat
-/// completions and streamed ones (<see cref="ScriptedStream"/>).
-/// </summary>
-public static class FakeAi
-{
-    public const string Path = "/chat/completions";
-
-    /// <summary>A chat completion whose <c>choices[0].message.content</c> is <paramref name="content"/>.</summary>
-    public static IResult Reply(string? content) =>
-        Results.Json(new { id = "chatcmpl-1", @object = "chat.completion", choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } } });
-
-    public static IResult NoChoices() => Results.Json(new { id = "chatcmpl-1", choices = Array.Empty<object>() });
-
-    /// <summary>Answers every call with <paramref name="content"/>, after checking the bearer key (401 otherwise).</summary>
-    public static void AnswerWith(this FakeUpstream upstream, string content) =>
-        upstream.Answer(context => Task.FromResult(context.Request.Headers.Authorization != "Bearer " + FakeUpstream.ApiKey
-            ? Results.StatusCode(401)
-            : Reply(content)));
-
-    /// <summary>The JSON bodies of the chat calls received since the last reset.</summary>
-    public static List<JsonElement> ChatRequests(this FakeUpstream upstream)
-    {
-        lock (upstream.Requests)
-        {
-            return [.. upstream.Requests.Where(r => r.Path == Path).Select(r => r.Body!.Value)];
-        }
-    }
-}
+namespace OnlineJudge.Tools.FakeAi;
 
 /// <summary>
 /// A streamed answer: each fragment as one <c>chat.completion.chunk</c> (flushed, then <see cref="Delay"/>), then a
