@@ -95,10 +95,20 @@ public class TestEnvironment
     public static async Task ResetAsync()
     {
         Upstream?.Reset();
-        await using (var connection = new NpgsqlConnection(DatabaseConnectionString))
+        // The host's workers keep polling their queue tables meanwhile; a TRUNCATE can deadlock with one of their
+        // claims (PostgreSQL then cancels one side). The reset is idempotent, so it is simply run again.
+        for (var attempt = 1; ; attempt++)
         {
-            await connection.OpenAsync();
-            await respawner!.ResetAsync(connection);
+            try
+            {
+                await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+                await connection.OpenAsync();
+                await respawner!.ResetAsync(connection);
+                break;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+            }
         }
 
         await FlushRedisAsync();
