@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddJudging();
         services.AddHostedService<FirstRunDefaults>();
         services.AddScoped<IVerdictObserver, ProblemSets.ProblemSetVerdictObserver>();
+        services.AddScoped<Problems.IProblemDeletions>(provider => provider.GetRequiredService<ProblemSets.ProblemSetCascadeService>());
         services.AddAchievements();
         services.AddFlowcharts();
         // Every other *Service class is scoped; register singletons above this line.

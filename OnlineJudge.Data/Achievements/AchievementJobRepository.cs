@@ -35,6 +35,11 @@ public class AchievementJobRepository(OnlineJudgeDbContext db)
         return rows.FirstOrDefault();
     }
 
+    /// <summary>Extends a running job's lease; false when the lease is gone (it lapsed and another worker took the job).</summary>
+    public async Task<bool> RenewAsync(RescanLease lease, DateTime expires, CancellationToken cancellationToken) =>
+        await db.AchievementRescanJobs.Where(j => j.Id == lease.Id && j.LeaseId == lease.LeaseId)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.LeaseExpiresAt, expires), cancellationToken) == 1;
+
     /// <summary>Removes a finished (or abandoned) job, if this lease still holds it.</summary>
     public Task<int> CompleteAsync(RescanLease lease, CancellationToken cancellationToken) =>
         db.AchievementRescanJobs.Where(j => j.Id == lease.Id && j.LeaseId == lease.LeaseId).ExecuteDeleteAsync(cancellationToken);

@@ -44,6 +44,16 @@ public class ProblemSetAdminRepository(OnlineJudgeDbContext db)
     public Task<bool> ContainsProblemAsync(long setId, int problemId, CancellationToken cancellationToken) =>
         db.ProblemSetProblems.AnyAsync(p => p.ProblemSetId == setId && p.ProblemId == problemId, cancellationToken);
 
+    /// <summary>The sets that hold one of the problems, by id.</summary>
+    public Task<List<long>> ListSetsHoldingAsync(IReadOnlyCollection<int> problemIds, CancellationToken cancellationToken) =>
+        db.ProblemSetProblems.Where(p => problemIds.Contains(p.ProblemId)).Select(p => p.ProblemSetId).Distinct().OrderBy(id => id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The sets that hold a problem created by one of the users, except sets the users created themselves, by id.</summary>
+    public Task<List<long>> ListOtherSetsHoldingProblemsOfAsync(IReadOnlyCollection<int> userIds, CancellationToken cancellationToken) =>
+        db.ProblemSetProblems.Where(p => userIds.Contains(p.Problem!.CreatedById) && !userIds.Contains(p.ProblemSet!.CreatedById))
+            .Select(p => p.ProblemSetId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
+
     /// <summary>Adds a problem; false when the set already holds it (a concurrent add won).</summary>
     public async Task<bool> AddProblemAsync(long setId, int problemId, SetProblemWriteDto values, CancellationToken cancellationToken)
     {

@@ -52,6 +52,15 @@ public class ProblemSetProgressRepository(OnlineJudgeDbContext db)
         return [.. rows.Select(r => r.ToLocked())];
     }
 
+    /// <summary>
+    /// Locks every row of the sets, in set then row id order (the order of <see cref="LockAllAsync"/> within a set), before
+    /// a write that changes what the sets hold.
+    /// </summary>
+    public Task LockMembersAsync(long[] setIds, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<long>($"""
+            SELECT id AS "Value" FROM problemset_progress WHERE problemset_id = ANY({setIds}) ORDER BY problemset_id, id FOR UPDATE
+            """).ToListAsync(cancellationToken);
+
     public Task SaveAsync(long progressId, ProgressValues values, CancellationToken cancellationToken)
     {
         var detail = JsonSerializer.Serialize(values.Detail, JsonbConversion.Options);

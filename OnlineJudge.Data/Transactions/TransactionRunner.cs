@@ -59,6 +59,34 @@ public sealed class TransactionRunner(OnlineJudgeDbContext db)
             return true;
         }, cancellationToken, isolation);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> behind a savepoint of the running transaction (or in a transaction of its own when none
+    /// runs): when it throws, the transaction goes back to the savepoint, so what the caller wrote before still commits,
+    /// and the exception is returned instead of thrown. A cancellation is thrown as usual.
+    /// </summary>
+    public async Task<Exception?> TryBehindSavepointAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not { } transaction)
+        {
+            return await ExecuteAsync(ct => TryBehindSavepointAsync(work, ct), cancellationToken);
+        }
+
+        const string savepoint = "behind_side_effect";
+        await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+        try
+        {
+            await work(cancellationToken);
+            await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+            return exception;
+        }
+    }
+
     /// <summary>True while a transaction of this scope is open.</summary>
     public bool InTransaction => db.Database.CurrentTransaction is not null;
 }

@@ -46,7 +46,7 @@ public class AchievementAdminService(
             await jobs.EnqueueRescanAsync(created, now, ct);
             return created;
         }, cancellationToken);
-        await rescans.WakeAllAsync();
+        await rescans.WakeAllAsync(CancellationToken.None);
         return await GetAsync(id, cancellationToken);
     }
 
@@ -97,10 +97,10 @@ public class AchievementAdminService(
             return ServiceError.Of(NotFound);
         }
 
-        await cache.InvalidateAchievementsAsync();
+        await cache.InvalidateAchievementsAsync(CancellationToken.None);
         if (rescan)
         {
-            await rescans.WakeAllAsync();
+            await rescans.WakeAllAsync(CancellationToken.None);
         }
 
         return AdminAchievementDto.Of(saved);
@@ -111,7 +111,7 @@ public class AchievementAdminService(
     {
         if (await achievements.DeleteAsync(id, cancellationToken) > 0)
         {
-            await cache.InvalidateAchievementsAsync();
+            await cache.InvalidateAchievementsAsync(CancellationToken.None);
         }
 
         return Deleted;

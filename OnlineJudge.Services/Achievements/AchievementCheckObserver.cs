@@ -21,6 +21,6 @@ public sealed class AchievementCheckObserver(AchievementCheckService checks, Ach
         }
 
         var unlocked = await checks.CheckAsync(verdict.Job.UserId, backfilled: false, notified: false, cancellationToken);
-        await notifier.NotifyAsync(verdict.Job.UserId, unlocked);
+        await notifier.NotifyAsync(verdict.Job.UserId, unlocked, CancellationToken.None);
     }
 }

@@ -60,7 +60,7 @@ public class AchievementRecomputeService(
         }
 
         var unlocks = await checks.CheckAsync(userId, backfilled: true, notified: silent, cancellationToken);
-        await notifier.NotifyAsync(userId, unlocks, push: false);
+        await notifier.NotifyAsync(userId, unlocks, CancellationToken.None, push: false);
         return unlocks.Count;
     }
 }

@@ -10,6 +10,7 @@ public static class AchievementRegistration
     /// </summary>
     public static IServiceCollection AddAchievements(this IServiceCollection services)
     {
+        services.AddValidatedOptions<AchievementOptions>(AchievementOptions.Section);
         services.AddSingleton<AchievementRescanWakeups>();
         services.AddSingleton<AchievementNotifier>();
         services.AddScoped<AchievementCheckHints>();

@@ -18,7 +18,8 @@ public class AchievementRescanService(
     public async Task<int> RescanAsync(long achievementId, CancellationToken cancellationToken)
     {
         var users = await unlocks.UnlockForAllSatisfyingAsync(achievementId, time.GetUtcNow().UtcDateTime, cancellationToken);
-        if (users.Count == 0 || await achievements.FindAsync(achievementId, cancellationToken) is not { } achievement)
+        // The unlocks are stored: they are announced even if the worker is stopping now.
+        if (users.Count == 0 || await achievements.FindAsync(achievementId, CancellationToken.None) is not { } achievement)
         {
             return users.Count;
         }
@@ -29,7 +30,7 @@ public class AchievementRescanService(
         {
             try
             {
-                await notifier.NotifyAsync(userId, unlock);
+                await notifier.NotifyAsync(userId, unlock, CancellationToken.None);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -8,7 +8,7 @@ namespace OnlineJudge.Services.Achievements;
 
 /// <summary>
 /// The unlock toasts (achievement.md §1.3–§1.4, §4): the caller's unlocks not shown yet, read on every page view of
-/// every logged-in user, so served from a per-user cache (one Redis call) that every change of the list makes stale.
+/// every logged-in user, so served from a per-user cache (one Redis round trip) that every change of the list makes stale.
 /// </summary>
 public class PendingAchievementService(UserAchievementRepository unlocks, CacheService cache)
 {
@@ -16,8 +16,8 @@ public class PendingAchievementService(UserAchievementRepository unlocks, CacheS
 
     /// <summary>§1.3: oldest unlock first.</summary>
     public async Task<ServiceResult<List<PendingAchievementDto>>> ListAsync(int userId, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateVersionedAsync(CacheKeys.AchievementPendingFamily(userId), "list", CacheKeys.AchievementPendingTtl,
-            ct => unlocks.ListPendingAsync(userId, ct), cancellationToken);
+        await cache.GetOrCreateNestedVersionedAsync(CacheKeys.AchievementPendingFamily, CacheKeys.AchievementPendingUser(userId), "list",
+            CacheKeys.AchievementPendingTtl, ct => unlocks.ListPendingAsync(userId, ct), cancellationToken);
 
     /// <summary>
     /// §1.4: marks the caller's unlocks of the achievements in <c>ids</c> as shown. A missing, null or empty (falsy) value
@@ -32,7 +32,7 @@ public class PendingAchievementService(UserAchievementRepository unlocks, CacheS
 
         if (ids.Length > 0 && await unlocks.MarkNotifiedAsync(userId, ids, cancellationToken) > 0)
         {
-            await cache.BumpVersionAsync(CacheKeys.AchievementPendingFamily(userId));
+            await cache.BumpVersionAsync(CacheKeys.AchievementPendingOf(userId), CancellationToken.None);
         }
 
         return "ok";

@@ -49,15 +49,20 @@ public static class CacheKeys
     public static readonly TimeSpan ProblemSetTtl = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// A user's pending achievement toasts (<c>GET /api/achievements/pending</c>, PendingAchievementService), a versioned
-    /// family per user: <c>{achievement_pending:&lt;user id&gt;}:version</c>, bumped by AchievementNotifier after new unlock
-    /// rows of the user and by marking toasts shown; every user's is bumped by admin achievement writes
-    /// (<see cref="CacheInvalidation.InvalidateAchievementsAsync"/>). The version keys have no lifetime (one per user).
+    /// Users' pending achievement toasts (<c>GET /api/achievements/pending</c>, PendingAchievementService): a family per user
+    /// (<see cref="AchievementPendingOf"/>, <c>{achievement_pending:&lt;user id&gt;}:version</c>) nested in this one
+    /// (<c>{achievement_pending}:version</c>). A user's is bumped by AchievementNotifier after new unlock rows of the user
+    /// and by marking toasts shown; this one by admin achievement writes
+    /// (<see cref="CacheInvalidation.InvalidateAchievementsAsync"/>), which makes every user's stale at once. The version
+    /// keys have no lifetime (one per user).
     /// </summary>
-    public static string AchievementPendingFamily(int userId) =>
-        AchievementPendingFamilyPrefix + userId.ToString(CultureInfo.InvariantCulture);
+    public const string AchievementPendingFamily = "achievement_pending";
 
-    public const string AchievementPendingFamilyPrefix = "achievement_pending:";
+    /// <summary>The key of one user's family within <see cref="AchievementPendingFamily"/>.</summary>
+    public static string AchievementPendingUser(int userId) => userId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One user's family of pending toasts (the one to bump).</summary>
+    public static string AchievementPendingOf(int userId) => CacheService.NestedFamily(AchievementPendingFamily, AchievementPendingUser(userId));
 
     public static readonly TimeSpan AchievementPendingTtl = TimeSpan.FromMinutes(10);
 
@@ -234,6 +239,6 @@ public static class CacheInvalidation
     public static Task InvalidateProblemSetsAsync(this CacheService cache) => cache.BumpVersionAsync(CacheKeys.ProblemSetFamily);
 
     /// <summary>After an admin achievement write committed: every user's pending toasts (names, icons, visibility).</summary>
-    public static Task InvalidateAchievementsAsync(this CacheService cache) =>
-        cache.BumpVersionsAsync(CacheKeys.AchievementPendingFamilyPrefix);
+    public static Task InvalidateAchievementsAsync(this CacheService cache, CancellationToken cancellationToken) =>
+        cache.BumpVersionAsync(CacheKeys.AchievementPendingFamily, cancellationToken);
 }

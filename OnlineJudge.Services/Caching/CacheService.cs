@@ -170,13 +170,17 @@ public class CacheService(RedisGuard redis, OutageMemo memo, ILogger<CacheServic
     /// <summary>How long the caller refreshing a stale value may take before another caller tries.</summary>
     private static readonly TimeSpan RefreshWindow = TimeSpan.FromSeconds(5);
 
-    /// <summary>Makes every cached value of <paramref name="family"/> stale; call after the write committed.</summary>
-    public async Task BumpVersionAsync(string family)
+    /// <summary>
+    /// Makes every cached value of <paramref name="family"/> stale, and of every family nested in it
+    /// (<see cref="GetOrCreateNestedVersionedAsync"/>); call after the write committed.
+    /// </summary>
+    public async Task BumpVersionAsync(string family, CancellationToken cancellationToken = default)
     {
         memo.RemoveByPrefix(VersionKey(family) + ":");
+        memo.RemoveByPrefix("{" + NestedFamily(family, ""));
         try
         {
-            await redis.RunAsync(db => db.StringIncrementAsync(VersionKey(family)));
+            await redis.RunAsync(db => db.StringIncrementAsync(VersionKey(family)), cancellationToken);
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
@@ -184,36 +188,64 @@ public class CacheService(RedisGuard redis, OutageMemo memo, ILogger<CacheServic
         }
     }
 
+    /// <summary>The name of a family nested in <paramref name="parent"/> (e.g. one user's within all users').</summary>
+    public static string NestedFamily(string parent, string child) => parent + ":" + child;
+
     /// <summary>
-    /// Makes every family whose name starts with <paramref name="familyPrefix"/> stale (a version bump each, so values
-    /// being stored meanwhile under an old version are never served); scans the keyspace, so for rare admin writes only.
+    /// A cached read of a family nested in a parent family (one user's pending toasts within every user's): stale when its
+    /// own version or the parent's is bumped, so one increment of the parent makes every nested family stale without
+    /// knowing or scanning them. One Redis round trip on a hit: the nested family's read script and a GET of the parent's
+    /// version go out in one batch (in a cluster they may live on two nodes, asked in parallel). The value is stored with
+    /// the parent version read before computing it, so a parent write that lands meanwhile is never hidden.
     /// </summary>
-    public async Task BumpVersionsAsync(string familyPrefix)
+    public async Task<T> GetOrCreateNestedVersionedAsync<T>(string parent, string child, string key, TimeSpan ttl,
+        Func<CancellationToken, Task<T>> factory, CancellationToken cancellationToken)
     {
-        memo.RemoveByPrefix("{" + familyPrefix);
+        var family = NestedFamily(parent, child);
+        if (redis.IsRefusing)
+        {
+            return await GetOrCreateAsync(VersionKey(family) + ":" + key, ttl, factory, cancellationToken);
+        }
+
+        string? version = null;
+        var parentVersion = "0";
         try
         {
-            var multiplexer = redis.Multiplexer;
-            var database = multiplexer.GetDatabase();
-            foreach (var endpoint in multiplexer.GetEndPoints())
+            var (read, parentRead) = await redis.RunAsync(async db =>
             {
-                var server = multiplexer.GetServer(endpoint);
-                if (!server.IsConnected || server.IsReplica)
-                {
-                    continue;
-                }
-
-                var pattern = "{" + EscapePattern(familyPrefix) + "*}:version";
-                await foreach (var key in server.KeysAsync(database.Database, pattern, pageSize: 500))
-                {
-                    await database.StringIncrementAsync(key);
-                }
+                var batch = db.CreateBatch();
+                var nested = batch.ScriptEvaluateAsync(VersionedReadScript, [VersionKey(family)], [ValuePrefix(family), key]);
+                var parentVersionRead = batch.StringGetAsync(VersionKey(parent));
+                batch.Execute();
+                return ((RedisResult[])(await nested)!, await parentVersionRead);
+            }, cancellationToken);
+            version = read[0].ToString();
+            parentVersion = parentRead.IsNullOrEmpty ? "0" : parentRead.ToString();
+            if (!read[1].IsNull && read[1].ToString() is var stored && stored.StartsWith(parentVersion + ":", StringComparison.Ordinal))
+            {
+                return JsonSerializer.Deserialize<T>(stored.AsSpan(parentVersion.Length + 1), Json)!;
             }
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
-            WarnUnavailable(exception, familyPrefix + "*");
+            WarnUnavailable(exception, VersionKey(family));
         }
+
+        var value = await factory(cancellationToken);
+        if (version is not null)
+        {
+            try
+            {
+                var stored = parentVersion + ":" + JsonSerializer.Serialize(value, Json);
+                await redis.RunAsync(db => db.StringSetAsync(ValuePrefix(family) + version + ":" + key, stored, ttl), cancellationToken);
+            }
+            catch (Exception exception) when (IsUnavailable(exception))
+            {
+                WarnUnavailable(exception, VersionKey(family));
+            }
+        }
+
+        return value;
     }
 
     /// <summary>A cache key from request values; long ones (free-text keywords) are hashed.</summary>

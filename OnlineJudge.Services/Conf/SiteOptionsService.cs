@@ -50,7 +50,7 @@ public class SiteOptionsService(SysOptionRepository options, TransactionRunner t
         await cache.DeleteAsync(CacheKeys.WebsiteConfig);
         foreach (var (key, value) in values)
         {
-            await realtime.PublishAsync(RealtimePublisher.ConfigUpdatesGroup, new ConfigUpdateFrame(key, value));
+            await realtime.PublishAsync(RealtimePublisher.ConfigUpdatesGroup, new ConfigUpdateFrame(key, value), CancellationToken.None);
         }
 
         return ServiceResult.Ok();

@@ -91,46 +91,12 @@ public class FlowchartGrader(
         await updates.PushFailedAsync(job.UserId, job.Id, reason);
     }
 
-    private async Task<Common.ServiceResult<string>> CompleteWithRenewalAsync(FlowchartLease lease, FlowchartGradingJobDto job,
-        CancellationToken cancellationToken)
-    {
-        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewing = RenewUntilCancelledAsync(lease, renewal.Token);
-        try
-        {
-            return await ai.CompleteAsync(FlowchartPrompts.System, FlowchartPrompts.User(job), 0, cancellationToken);
-        }
-        finally
-        {
-            await renewal.CancelAsync();
-            await renewing;
-        }
-    }
-
-    /// <summary>Keeps the lease alive while the provider answers (the scope's database context is idle meanwhile).</summary>
-    private async Task RenewUntilCancelledAsync(FlowchartLease lease, CancellationToken cancellationToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, Options.LeaseSeconds / 3.0));
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(interval, time, cancellationToken);
-                if (!await queue.RenewAsync(lease, time.GetUtcNow().UtcDateTime + Options.Lease, cancellationToken))
-                {
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The call ended.
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Could not renew the lease on flowchart {SubmissionId}", lease.SubmissionId);
-        }
-    }
+    /// <summary>Asks the provider, keeping the lease alive meanwhile (the scope's database context is idle then).</summary>
+    private Task<Common.ServiceResult<string>> CompleteWithRenewalAsync(FlowchartLease lease, FlowchartGradingJobDto job,
+        CancellationToken cancellationToken) =>
+        Common.LeaseKeeper.RunAsync(ct => ai.CompleteAsync(FlowchartPrompts.System, FlowchartPrompts.User(job), 0, ct),
+            ct => queue.RenewAsync(lease, time.GetUtcNow().UtcDateTime + Options.Lease, ct), Options.Lease, time, logger,
+            "flowchart " + lease.SubmissionId, cancellationToken);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

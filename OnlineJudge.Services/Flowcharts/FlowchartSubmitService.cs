@@ -40,7 +40,7 @@ public class FlowchartSubmitService(
         var id = RandomStrings.LowerHex(32);
         await submissions.CreateAsync(id, user.Id, problem.Id, valid.MermaidCode, valid.FlowchartData, time.GetUtcNow().UtcDateTime,
             cancellationToken);
-        await wakeups.WakeAllAsync();
+        await wakeups.WakeAllAsync(CancellationToken.None);
         return new FlowchartSubmitResultDto(id, "pending");
     }
 
@@ -73,7 +73,7 @@ public class FlowchartSubmitService(
             await submissions.ResetForRetryAsync(submissionId, ct);
             await queue.EnqueueAsync(submissionId, now, ct);
         }, cancellationToken);
-        await wakeups.WakeAllAsync();
+        await wakeups.WakeAllAsync(CancellationToken.None);
         return new FlowchartRetryResultDto(submissionId, "pending", "AI evaluation restarted");
     }
 }

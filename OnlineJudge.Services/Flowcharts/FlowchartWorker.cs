@@ -36,7 +36,7 @@ public sealed class FlowchartWorker(
             return;
         }
 
-        await wakeups.EnsureSubscribedAsync();
+        await wakeups.EnsureSubscribedAsync(stoppingToken);
         var nextSweep = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -46,7 +46,7 @@ public sealed class FlowchartWorker(
                 if (now >= nextSweep)
                 {
                     nextSweep = now.AddSeconds(Options.SweepSeconds);
-                    await wakeups.EnsureSubscribedAsync();
+                    await wakeups.EnsureSubscribedAsync(stoppingToken);
                     await SweepAsync(stoppingToken);
                 }
 

@@ -41,7 +41,7 @@ public sealed class JudgeDispatcher(
             return;
         }
 
-        await wakeups.EnsureSubscribedAsync();
+        await wakeups.EnsureSubscribedAsync(stoppingToken);
         logger.LogInformation("Judge dispatcher started (lease {Lease} s, poll {Poll} ms)", Options.LeaseSeconds, Options.PollMilliseconds);
         var nextSweep = DateTimeOffset.MinValue;
         var nextReconcile = DateTimeOffset.MinValue;
@@ -53,7 +53,7 @@ public sealed class JudgeDispatcher(
                 if (now >= nextSweep)
                 {
                     nextSweep = now.AddSeconds(Options.SweepSeconds);
-                    await wakeups.EnsureSubscribedAsync();
+                    await wakeups.EnsureSubscribedAsync(stoppingToken);
                     await SweepAsync(now >= nextReconcile, stoppingToken);
                     if (now >= nextReconcile)
                     {

@@ -169,46 +169,11 @@ public class JudgeRunner(
         return true;
     }
 
-    private async Task<JudgeCallResult> CallWithRenewalAsync(JudgeLease lease, string tokenHash, JudgeRequest request, CancellationToken cancellationToken)
-    {
-        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewing = RenewUntilCancelledAsync(lease, renewal.Token);
-        try
-        {
-            return await client.JudgeAsync(lease.ServiceUrl, tokenHash, request, cancellationToken);
-        }
-        finally
-        {
-            await renewal.CancelAsync();
-            await renewing;
-        }
-    }
-
-    /// <summary>Keeps the lease alive while the judge server works (the scope's database context is idle meanwhile).</summary>
-    private async Task RenewUntilCancelledAsync(JudgeLease lease, CancellationToken cancellationToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, Options.LeaseSeconds / 3.0));
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(interval, time, cancellationToken);
-                if (!await queue.RenewAsync(lease, time.GetUtcNow().UtcDateTime + Options.Lease, cancellationToken))
-                {
-                    logger.LogInformation("Lease on submission {SubmissionId} lost while judging (rejudged or taken back)", lease.SubmissionId);
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The call ended.
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Could not renew the lease on submission {SubmissionId}", lease.SubmissionId);
-        }
-    }
+    /// <summary>Calls the judge server, keeping the lease alive meanwhile (the scope's database context is idle then).</summary>
+    private Task<JudgeCallResult> CallWithRenewalAsync(JudgeLease lease, string tokenHash, JudgeRequest request, CancellationToken cancellationToken) =>
+        Common.LeaseKeeper.RunAsync(ct => client.JudgeAsync(lease.ServiceUrl, tokenHash, request, ct),
+            ct => queue.RenewAsync(lease, time.GetUtcNow().UtcDateTime + Options.Lease, ct), Options.Lease, time, logger,
+            "submission " + lease.SubmissionId, cancellationToken);
 
     private async Task HandBackAsync(JudgeLease lease, JudgeJobDto job, TimeSpan delay, bool countAttempt, CancellationToken cancellationToken)
     {

@@ -70,7 +70,7 @@ public class JudgeServerService(JudgeServerRepository servers, JudgeSiteOptions 
             return ServiceError.Of($"Several judge servers are named {request.Hostname}; an administrator must delete the duplicates");
         }
 
-        await wakeups.WakeAllAsync();
+        await wakeups.WakeAllAsync(CancellationToken.None);
         return ServiceResult.Ok();
     }
 
@@ -95,7 +95,7 @@ public class JudgeServerService(JudgeServerRepository servers, JudgeSiteOptions 
         await servers.SetDisabledAsync(request.Id, request.IsDisabled, cancellationToken);
         if (!request.IsDisabled)
         {
-            await wakeups.WakeAllAsync();
+            await wakeups.WakeAllAsync(CancellationToken.None);
         }
 
         return ServiceResult.Ok();

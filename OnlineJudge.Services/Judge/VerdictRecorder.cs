@@ -58,14 +58,14 @@ public class VerdictRecorder(
         }
 
         logger.LogInformation("Submission {SubmissionId} judged: result {Result}", job.SubmissionId, verdict.Result);
-        await cache.BumpVersionAsync(CacheKeys.UserSubmissionsFamily(job.UserId));
+        await cache.BumpVersionAsync(CacheKeys.UserSubmissionsFamily(job.UserId), CancellationToken.None);
         await updates.PushAsync(job.UserId, job.SubmissionId, verdict.Result, verdict.StatisticInfo);
         if (rankChanged && job.ContestId is { } contestId)
         {
             await ranks.InvalidateRankAsync(contestId, CancellationToken.None);
         }
 
-        await wakeups.WakeAllAsync();
+        await wakeups.WakeAllAsync(CancellationToken.None);
         foreach (var observer in observers)
         {
             try
@@ -85,7 +85,7 @@ public class VerdictRecorder(
     public async Task DropAsync(JudgeLease lease, CancellationToken cancellationToken)
     {
         await transactions.ExecuteAsync(ct => queue.CompleteAsync(lease, ct), cancellationToken);
-        await wakeups.WakeAllAsync();
+        await wakeups.WakeAllAsync(CancellationToken.None);
     }
 
     /// <summary>The statistics of judge.md §6; returns whether a contest rank row changed.</summary>

@@ -7,8 +7,9 @@ using OnlineJudge.Services.Common;
 namespace OnlineJudge.Services.ProblemSets;
 
 /// <summary>
-/// Admin management of what a set holds (problemset.md §2.8–§2.18): its problems, badges and members. Every write is
-/// followed by its side effect of §0.5 (progress recomputed, badge holders recalculated) in a transaction of its own.
+/// Admin management of what a set holds (problemset.md §2.8–§2.18): its problems, badges and members. Every write runs
+/// with its side effect of §0.5 (progress recomputed, badge holders recalculated) in one transaction, the members' rows
+/// locked first (<see cref="ProgressTrackingService"/>).
 /// </summary>
 public class ProblemSetContentAdminService(
     ProblemSetAdminService owners,
@@ -51,12 +52,11 @@ public class ProblemSetContentAdminService(
         }
 
         if (await admin.ContainsProblemAsync(setId, problemId, cancellationToken)
-            || !await admin.AddProblemAsync(setId, problemId, request.ToWriteDto(), cancellationToken))
+            || !await ChangeProblemsAsync(setId, ct => admin.AddProblemAsync(setId, problemId, request.ToWriteDto(), ct), cancellationToken))
         {
             return ServiceError.Of("题目已在该题单中");
         }
 
-        await AfterProblemsChangedAsync(setId, cancellationToken);
         return "题目已添加到题单";
     }
 
@@ -69,13 +69,9 @@ public class ProblemSetContentAdminService(
             return error;
         }
 
-        if (!await admin.UpdateProblemAsync(setId, rowId, request.ToWriteDto(), cancellationToken))
-        {
-            return ProblemNotInSet;
-        }
-
-        await AfterProblemsChangedAsync(setId, cancellationToken);
-        return "题目已更新";
+        return await ChangeProblemsAsync(setId, ct => admin.UpdateProblemAsync(setId, rowId, request.ToWriteDto(), ct), cancellationToken)
+            ? "题目已更新"
+            : ProblemNotInSet;
     }
 
     /// <summary>§2.11: the problem leaves the set with its submission links; members' progress drops it.</summary>
@@ -86,18 +82,19 @@ public class ProblemSetContentAdminService(
             return error;
         }
 
-        if (await admin.DeleteProblemAsync(setId, rowId, cancellationToken) is not { } problemId)
-        {
-            return ProblemNotInSet;
-        }
+        return await ChangeProblemsAsync(setId, DeleteAsync, cancellationToken) ? "题目已从题单中移除" : ProblemNotInSet;
 
-        await cache.InvalidateProblemSetsAsync();
-        await tracking.RunSideEffectAsync(setId, ct => transactions.ExecuteAsync(async token =>
+        async Task<bool> DeleteAsync(CancellationToken ct)
         {
-            await progress.DeleteSubmissionLinksAsync(setId, problemId, token);
-            await tracking.RecomputeSetAsync(setId, recalculateBadges: true, token);
-        }, ct), cancellationToken);
-        return "题目已从题单中移除";
+            if (await admin.DeleteProblemAsync(setId, rowId, ct) is not { } problemId)
+            {
+                return false;
+            }
+
+            // §0.5: the problem's submission links of the set go with it.
+            await progress.DeleteSubmissionLinksAsync(setId, problemId, ct);
+            return true;
+        }
     }
 
     /// <summary>§2.12.</summary>
@@ -113,8 +110,13 @@ public class ProblemSetContentAdminService(
             return error;
         }
 
-        var badgeId = await badges.CreateAsync(setId, request.ToWriteDto(), cancellationToken);
-        await AfterBadgeSavedAsync(setId, badgeId, cancellationToken);
+        var badgeId = await transactions.ExecuteAsync(async ct =>
+        {
+            var created = await badges.CreateAsync(setId, request.ToWriteDto(), ct);
+            await tracking.AfterBadgeSavedAsync(setId, created, ct);
+            return created;
+        }, cancellationToken);
+        await cache.InvalidateProblemSetsAsync();
         return await sets.FindBadgeAsync(setId, badgeId, cancellationToken) is { } badge ? badge : BadgeNotFound;
     }
 
@@ -127,12 +129,22 @@ public class ProblemSetContentAdminService(
             return error;
         }
 
-        if (!await badges.UpdateAsync(setId, badgeId, request.ToWriteDto(), cancellationToken))
+        var updated = await transactions.ExecuteAsync(async ct =>
+        {
+            if (!await badges.UpdateAsync(setId, badgeId, request.ToWriteDto(), ct))
+            {
+                return false;
+            }
+
+            await tracking.AfterBadgeSavedAsync(setId, badgeId, ct);
+            return true;
+        }, cancellationToken);
+        if (!updated)
         {
             return BadgeNotFound;
         }
 
-        await AfterBadgeSavedAsync(setId, badgeId, cancellationToken);
+        await cache.InvalidateProblemSetsAsync();
         return request.ChangesCondition ? "奖章已更新，并重新计算了所有用户的徽章资格" : "奖章已更新";
     }
 
@@ -182,15 +194,28 @@ public class ProblemSetContentAdminService(
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"已同步 {count} 个用户的进度");
     }
 
-    private async Task AfterProblemsChangedAsync(long setId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a write of the set's problem list and, when it changed something, §0.5 in the same transaction (members locked
+    /// first); the cached set pages go stale after the commit.
+    /// </summary>
+    private async Task<bool> ChangeProblemsAsync(long setId, Func<CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
     {
-        await cache.InvalidateProblemSetsAsync();
-        await tracking.RunSideEffectAsync(setId, ct => tracking.RecomputeSetAsync(setId, recalculateBadges: true, ct), cancellationToken);
-    }
+        var changed = await transactions.ExecuteAsync(async ct =>
+        {
+            await tracking.LockMembersAsync([setId], ct);
+            if (!await write(ct))
+            {
+                return false;
+            }
 
-    private async Task AfterBadgeSavedAsync(long setId, long badgeId, CancellationToken cancellationToken)
-    {
-        await cache.InvalidateProblemSetsAsync();
-        await tracking.RunSideEffectAsync(setId, ct => tracking.RecalculateBadgeAsync(setId, badgeId, ct), cancellationToken);
+            await tracking.AfterProblemsChangedAsync([setId], ct);
+            return true;
+        }, cancellationToken);
+        if (changed)
+        {
+            await cache.InvalidateProblemSetsAsync();
+        }
+
+        return changed;
     }
 }

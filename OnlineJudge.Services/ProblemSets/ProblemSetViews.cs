@@ -72,13 +72,3 @@ public sealed record MemberStatisticsDto(int Total, int Completed, double AvgPro
 
 /// <summary>The answer of <c>GET /api/problemset/{id}/users_progress</c> (§1.10).</summary>
 public sealed record MemberProgressPageDto(IReadOnlyList<ProgressDto> Results, int Total, MemberStatisticsDto Statistics, List<ProblemRefDto> Problems);
-
-/// <summary>One entry of the <c>achievement_unlocked</c> push for a badge (achievement.md §4).</summary>
-public sealed record BadgeUnlockDto(long Id, string Name, string Description, string Icon, string Rarity = "bronze", string Kind = "badge");
-
-/// <summary>The <c>achievement_unlocked</c> frame on <c>/ws/submission/</c> (platform.md §17).</summary>
-public sealed record BadgeUnlockFrame(string Type, List<BadgeUnlockDto> Achievements)
-{
-    public static BadgeUnlockFrame Of(IEnumerable<BadgeDto> badges) =>
-        new("achievement_unlocked", [.. badges.Select(b => new BadgeUnlockDto(b.Id, b.Name, b.Description, b.Icon))]);
-}

@@ -3,7 +3,7 @@ using OnlineJudge.Data.Entities;
 using OnlineJudge.Data.ProblemSets;
 using OnlineJudge.Data.Transactions;
 using OnlineJudge.Services.Caching;
-using OnlineJudge.Services.Realtime;
+using OnlineJudge.Services.Achievements;
 
 namespace OnlineJudge.Services.ProblemSets;
 
@@ -18,7 +18,7 @@ public class ProgressTrackingService(
     ProblemSetProgressRepository progress,
     ProblemSetBadgeRepository badges,
     ProblemSetRepository sets,
-    RealtimePublisher realtime,
+    AchievementNotifier notifier,
     CacheService cache,
     TimeProvider time,
     ILogger<ProgressTrackingService> logger)
@@ -66,7 +66,8 @@ public class ProgressTrackingService(
         if (awarded.Count > 0)
         {
             logger.LogInformation("User {UserId} earned badges {BadgeIds} of problem set {SetId}", userId, awarded.Select(b => b.Id), setId);
-            await realtime.PublishAsync(RealtimePublisher.SubmissionGroup(userId), BadgeUnlockFrame.Of(awarded));
+            // After the commit: announced even if the request is cancelled now.
+            await notifier.NotifyBadgesAsync(userId, awarded, CancellationToken.None);
         }
 
         return true;
@@ -126,18 +127,40 @@ public class ProgressTrackingService(
         }, cancellationToken);
 
     /// <summary>
-    /// Runs a side effect of an admin write (§0.5) after the write committed: a failure is logged and swallowed, the
-    /// request still succeeds (the reference's model signals); <c>POST …/sync</c> repairs the progress afterwards.
+    /// Locks the members' rows of the sets before a write that changes what they hold. Every writer of progress takes these
+    /// locks before anything else of the set (a verdict locks its member's row, then links its submission to the problem),
+    /// so a write that deletes a problem cannot deadlock with a verdict of one of its sets.
     /// </summary>
-    public async Task RunSideEffectAsync(long setId, Func<CancellationToken, Task> effect, CancellationToken cancellationToken)
+    public Task LockMembersAsync(IReadOnlyCollection<long> setIds, CancellationToken cancellationToken) =>
+        setIds.Count == 0 ? Task.CompletedTask : progress.LockMembersAsync([.. setIds], cancellationToken);
+
+    /// <summary>
+    /// §0.5 after a write that changed the problem lists of the sets, in the write's transaction: §0.3 for every member and
+    /// §0.4's recalculation of every badge of each set (silent).
+    /// </summary>
+    public Task AfterProblemsChangedAsync(IReadOnlyCollection<long> setIds, CancellationToken cancellationToken) =>
+        RunSideEffectAsync(setIds, async ct =>
+        {
+            foreach (var setId in setIds)
+            {
+                await RecomputeSetAsync(setId, recalculateBadges: true, ct);
+            }
+        }, cancellationToken);
+
+    /// <summary>§0.5 after a badge was created or changed, in the write's transaction: §0.4's recalculation of that badge.</summary>
+    public Task AfterBadgeSavedAsync(long setId, long badgeId, CancellationToken cancellationToken) =>
+        RunSideEffectAsync([setId], ct => RecalculateBadgeAsync(setId, badgeId, ct), cancellationToken);
+
+    /// <summary>
+    /// Runs a side effect of a write (§0.5) in the write's transaction, behind a savepoint: a failure is logged and undone
+    /// alone, the write still commits and the request succeeds (the reference's model signals swallow errors);
+    /// <c>POST …/sync</c> repairs the progress afterwards.
+    /// </summary>
+    private async Task RunSideEffectAsync(IReadOnlyCollection<long> setIds, Func<CancellationToken, Task> effect, CancellationToken cancellationToken)
     {
-        try
+        if (await transactions.TryBehindSavepointAsync(effect, cancellationToken) is { } failure)
         {
-            await effect(cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogError(exception, "Recomputing the progress and badges of problem set {SetId} failed", setId);
+            logger.LogError(failure, "Recomputing the progress and badges of problem sets {SetIds} failed; the write stands", setIds);
         }
     }
 }

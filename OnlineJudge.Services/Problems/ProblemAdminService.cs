@@ -9,7 +9,8 @@ using OnlineJudge.Services.Common;
 namespace OnlineJudge.Services.Problems;
 
 /// <summary>Admin endpoints of the public problem bank (problem.md §2.1–§2.7).</summary>
-public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteService writer, CacheService cache)
+public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteService writer, IProblemDeletions deletions,
+    CacheService cache)
 {
     private static readonly ServiceError ProblemDoesNotExist = ProblemWriteService.ProblemDoesNotExist;
 
@@ -107,7 +108,8 @@ public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteSe
             return ProblemDoesNotExist;
         }
 
-        await problems.DeleteAsync(problem.Id, cancellationToken);
+        // The sets that held the problem lose it by cascade; their members' progress and badges follow (problemset.md §0.5).
+        await deletions.DeleteProblemsAsync([problem.Id], ct => problems.DeleteAsync(problem.Id, ct), cancellationToken);
         await cache.InvalidateProblemsAsync();
         return ServiceResult.Ok();
     }
@@ -119,7 +121,7 @@ public class ProblemAdminService(ProblemAdminRepository problems, ProblemWriteSe
             return ProblemDoesNotExist;
         }
 
-        await cache.BumpVersionAsync(CacheKeys.ProblemFamily);
+        await cache.BumpVersionAsync(CacheKeys.ProblemFamily, CancellationToken.None);
         return ServiceResult.Ok();
     }
 }

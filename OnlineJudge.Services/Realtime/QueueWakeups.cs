@@ -20,12 +20,12 @@ public abstract class QueueWakeups(IConnectionMultiplexer redis, ILogger logger,
     public void WakeLocal() => signal.Writer.TryWrite(true);
 
     /// <summary>Wakes the workers of every instance.</summary>
-    public async Task WakeAllAsync()
+    public async Task WakeAllAsync(CancellationToken cancellationToken)
     {
         WakeLocal();
         try
         {
-            await redis.GetSubscriber().PublishAsync(channel, "1");
+            await redis.GetSubscriber().PublishAsync(channel, "1").WaitAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -37,7 +37,7 @@ public abstract class QueueWakeups(IConnectionMultiplexer redis, ILogger logger,
     /// Listens to the other instances' wake-ups; the worker calls it at every sweep, so a subscription that failed
     /// (Redis away at start) is made once Redis is back. StackExchange.Redis restores a made one after reconnects.
     /// </summary>
-    public async Task EnsureSubscribedAsync()
+    public async Task EnsureSubscribedAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref subscribed) == 1)
         {
@@ -46,7 +46,7 @@ public abstract class QueueWakeups(IConnectionMultiplexer redis, ILogger logger,
 
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(channel, (_, _) => WakeLocal());
+            await redis.GetSubscriber().SubscribeAsync(channel, (_, _) => WakeLocal()).WaitAsync(cancellationToken);
             Volatile.Write(ref subscribed, 1);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)

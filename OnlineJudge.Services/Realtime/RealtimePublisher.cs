@@ -35,13 +35,14 @@ public class RealtimePublisher(RedisGuard redis, ILogger<RealtimePublisher> logg
     public static RedisChannel ChannelOf(string group) => RedisChannel.Literal(ChannelPrefix + group);
 
     /// <summary>Serialises <paramref name="frame"/> (snake_case) and publishes it to <paramref name="group"/>.</summary>
-    public Task PublishAsync<T>(string group, T frame) => PublishRawAsync(group, JsonSerializer.Serialize(frame, FrameJson));
+    public Task PublishAsync<T>(string group, T frame, CancellationToken cancellationToken = default) =>
+        PublishRawAsync(group, JsonSerializer.Serialize(frame, FrameJson), cancellationToken);
 
-    public async Task PublishRawAsync(string group, string json)
+    public async Task PublishRawAsync(string group, string json, CancellationToken cancellationToken = default)
     {
         try
         {
-            await redis.RunAsync(_ => redis.Multiplexer.GetSubscriber().PublishAsync(ChannelOf(group), json));
+            await redis.RunAsync(_ => redis.Multiplexer.GetSubscriber().PublishAsync(ChannelOf(group), json), cancellationToken);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

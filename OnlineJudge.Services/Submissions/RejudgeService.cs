@@ -38,7 +38,7 @@ public class RejudgeService(
                 time.GetUtcNow().UtcDateTime, ct);
         }, cancellationToken);
         logger.LogInformation("Submission {SubmissionId} queued for rejudging", submission.Id);
-        await wakeups.WakeAllAsync();
+        await wakeups.WakeAllAsync(CancellationToken.None);
         return ServiceResult.Ok();
     }
 }

@@ -61,7 +61,7 @@ public class SubmissionQueryService(SubmissionRepository submissions, SiteOption
         }
 
         await submissions.SetSharedAsync(row.Id, request.Shared, cancellationToken);
-        await cache.BumpVersionAsync(CacheKeys.UserSubmissionsFamily(row.UserId));
+        await cache.BumpVersionAsync(CacheKeys.UserSubmissionsFamily(row.UserId), CancellationToken.None);
         return ServiceResult.Ok();
     }
 

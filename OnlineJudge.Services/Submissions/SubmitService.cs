@@ -113,9 +113,9 @@ public class SubmitService(
             InProcess = request.Language == SqlLanguage,
         };
         await submissions.CreateAsync(submission, task, cancellationToken);
-        await cache.BumpVersionAsync(CacheKeys.UserSubmissionsFamily(user.Id));
+        await cache.BumpVersionAsync(CacheKeys.UserSubmissionsFamily(user.Id), CancellationToken.None);
         logger.LogInformation("Submission {SubmissionId} by user {UserId} for problem {ProblemId} queued", submission.Id, user.Id, problem.Id);
-        await wakeups.WakeAllAsync();
+        await wakeups.WakeAllAsync(CancellationToken.None);
         // Contestants get the id too (the reference hides it from them while a contest runs): the client reads
         // data.submission_id unconditionally, and the same user sees the id in the contest's submission list anyway.
         return new SubmitResultDto(submission.Id);

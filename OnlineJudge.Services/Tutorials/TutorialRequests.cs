@@ -42,12 +42,9 @@ public sealed class EditTutorialRequest : CreateTutorialRequest
     public int Id { get; set; }
 }
 
-/// <summary>Body of <c>POST /api/admin/exercise</c> (§2.7).</summary>
-public sealed class CreateExerciseRequest
+/// <summary>The fields of an exercise that POST and PUT <c>/api/admin/exercise</c> take alike; a missing <c>order</c> is 0.</summary>
+public abstract class ExerciseFields
 {
-    [IntegerField]
-    public int TutorialId { get; set; }
-
     [ChoiceField([ExerciseType.Mcq, ExerciseType.Sort, ExerciseType.Fill, ExerciseType.Match, ExerciseType.Predict, ExerciseType.Debug,
         ExerciseType.Group])]
     public string Type { get; set; } = "";
@@ -59,21 +56,18 @@ public sealed class CreateExerciseRequest
     public int Order { get; set; }
 }
 
-/// <summary>Body of <c>PUT /api/admin/exercise</c> (§2.8): a missing <c>order</c> resets it to 0.</summary>
-public sealed class EditExerciseRequest
+/// <summary>Body of <c>POST /api/admin/exercise</c> (§2.7).</summary>
+public sealed class CreateExerciseRequest : ExerciseFields
 {
-    [IntegerField]
+    [IntegerField(BeforeInherited = true)]
+    public int TutorialId { get; set; }
+}
+
+/// <summary>Body of <c>PUT /api/admin/exercise</c> (§2.8): a missing <c>order</c> resets it to 0.</summary>
+public sealed class EditExerciseRequest : ExerciseFields
+{
+    [IntegerField(BeforeInherited = true)]
     public int Id { get; set; }
-
-    [ChoiceField([ExerciseType.Mcq, ExerciseType.Sort, ExerciseType.Fill, ExerciseType.Match, ExerciseType.Predict, ExerciseType.Debug,
-        ExerciseType.Group])]
-    public string Type { get; set; } = "";
-
-    [JsonField]
-    public JsonElement Data { get; set; }
-
-    [IntegerField(Required = false, Min = int.MinValue, Max = int.MaxValue)]
-    public int Order { get; set; }
 }
 
 /// <summary>Query of <c>GET /api/tutorials</c>: missing or empty <c>type</c> means <c>python</c>.</summary>

@@ -21,6 +21,7 @@ public partial class UserAdminService(
     GeneratedUserFiles files,
     ContestRankService contestRanks,
     UserAuthCache authCache,
+    Problems.IProblemDeletions deletions,
     TimeProvider time)
 {
     /// <summary>Most users one generate request creates (ours: the reference had no limit; each costs ~0.5 s of CPU).</summary>
@@ -133,7 +134,8 @@ public partial class UserAdminService(
         }
 
         var contests = await contestRanks.GetRankedContestIdsAsync(ids, cancellationToken);
-        await authCache.ChangeAsync(ids, () => users.DeleteAsync(ids, cancellationToken));
+        // Their problems go too, and with them rows of other users' problem sets (problemset.md §0.5).
+        await authCache.ChangeAsync(ids, () => deletions.DeleteUsersAsync(ids, ct => users.DeleteAsync(ids, ct), cancellationToken));
         foreach (var contestId in contests)
         {
             await contestRanks.InvalidateRankAsync(contestId, CancellationToken.None);

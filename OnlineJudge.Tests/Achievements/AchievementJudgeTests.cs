@@ -26,12 +26,12 @@ public class AchievementJudgeTests : JudgeTest
             .BuildAsync();
         var two = await new AchievementBuilder().Named("Two").On("accepted_count", "gte", 2).BuildAsync();
         var key = await Client.LoginAsync(student);
-        using var socket = await SocketProbe.ConnectAsync(key);
+        await using var socket = await SocketFrames.OpenAsync(key);
         ReplyByCode();
 
         var id = await SubmitAsync(Client, problem, code: "int main() { return 0; }");
         await JudgeTestData.WaitForVerdictAsync(id);
-        var frames = await socket.UnlockFramesAsync(Quiet);
+        var frames = await socket.CollectAsync(SocketFrames.AchievementUnlocked, Quiet);
 
         Assert.That(frames, Has.Count.EqualTo(1));
         Assert.That(frames[0].GetRawText(), Is.EqualTo(
@@ -77,13 +77,13 @@ public class AchievementJudgeTests : JudgeTest
             .On("achievement_unlocked_count", "gte", 2).WithOrder(3).BuildAsync();
         var tooMany = await new AchievementBuilder().Named("Hoarder").On("achievement_unlocked_count", "gte", 3).WithOrder(4).BuildAsync();
         var key = await Client.LoginAsync(student);
-        using var socket = await SocketProbe.ConnectAsync(key);
+        await using var socket = await SocketFrames.OpenAsync(key);
 
         var id = await SubmitAsync(Client, problem);
         await JudgeTestData.WaitForVerdictAsync(id);
-        var frames = await socket.UnlockFramesAsync(Quiet);
+        var frames = await socket.CollectAsync(SocketFrames.AchievementUnlocked, Quiet);
 
-        var pushed = frames.SelectMany(f => f.GetProperty("achievements").EnumerateArray()).Select(a => a.GetProperty("id").GetInt64()).ToList();
+        var pushed = SocketFrames.UnlockedItems(frames).Select(a => a.GetProperty("id").GetInt64()).ToList();
         Assert.Multiple(async () =>
         {
             Assert.That(frames, Has.Count.EqualTo(1));
@@ -134,7 +134,7 @@ public class AchievementJudgeTests : JudgeTest
         var one = await new AchievementBuilder().Named("One").On("accepted_count", "gte", 1).BuildAsync();
         var three = await new AchievementBuilder().Named("Three").On("submission_count", "gte", 3).BuildAsync();
         var key = await Client.LoginAsync(student);
-        using var socket = await SocketProbe.ConnectAsync(key);
+        await using var socket = await SocketFrames.OpenAsync(key);
         Judge.Delay = TimeSpan.FromMilliseconds(300);
 
         var ids = new List<string>();
@@ -150,8 +150,8 @@ public class AchievementJudgeTests : JudgeTest
             await JudgeTestData.WaitForVerdictAsync(id);
         }
 
-        var frames = await socket.UnlockFramesAsync(Quiet);
-        var pushed = frames.SelectMany(f => f.GetProperty("achievements").EnumerateArray()).Select(a => a.GetProperty("id").GetInt64()).ToList();
+        var frames = await socket.CollectAsync(SocketFrames.AchievementUnlocked, Quiet);
+        var pushed = SocketFrames.UnlockedItems(frames).Select(a => a.GetProperty("id").GetInt64()).ToList();
         var metrics = await AchievementTestData.MetricsOfAsync(student);
         Assert.Multiple(async () =>
         {

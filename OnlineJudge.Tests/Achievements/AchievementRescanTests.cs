@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Npgsql;
 
 namespace OnlineJudge.Tests.Achievements;
 
@@ -115,8 +116,78 @@ public class AchievementRescanTests : IntegrationTest
             await db.SaveChangesAsync();
         }
 
-        await TestEnvironment.Factory.Services.GetRequiredService<OnlineJudge.Services.Achievements.AchievementRescanWakeups>().WakeAllAsync();
+        await TestEnvironment.Factory.Services.GetRequiredService<OnlineJudge.Services.Achievements.AchievementRescanWakeups>().WakeAllAsync(CancellationToken.None);
         await AchievementTestData.WaitForRescansAsync();
         Assert.That(await AchievementTestData.UnlocksOfAsync(student), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_rescan_pushes_the_unlock_to_the_users_submission_sockets()
+    {
+        var admin = await SuperAdminAsync();
+        var student = await new UserBuilder().BuildAsync();
+        var other = await new UserBuilder().BuildAsync();
+        await AchievementTestData.SetMetricsAsync(student, """{"accepted_count": 60}""");
+        await AchievementTestData.SetMetricsAsync(other, """{"accepted_count": 1}""");
+        await using var socket = await SocketFrames.OpenAsync(await NewClient().LoginAsync(student));
+        await using var otherSocket = await SocketFrames.OpenAsync(await NewClient().LoginAsync(other));
+
+        var id = (await admin.PostJsonAsync("/api/admin/achievement", Body("accepted_count", "gte", 50))).Ok().GetProperty("id").GetInt64();
+        await AchievementTestData.WaitForRescansAsync();
+
+        var frame = await socket.NextAsync(SocketFrames.AchievementUnlocked);
+        Assert.That(frame.GetRawText(), Is.EqualTo(
+            $$"""{"type":"achievement_unlocked","achievements":[{"id":{{id}},"name":"Fifty","description":"d","icon":"noto:star","rarity":"silver","kind":"achievement"}]}"""));
+        Assert.That(await otherSocket.CollectAsync(SocketFrames.AchievementUnlocked, TimeSpan.FromMilliseconds(500)), Is.Empty);
+        Assert.That(await socket.CollectAsync(SocketFrames.AchievementUnlocked, TimeSpan.FromMilliseconds(500)), Is.Empty, "pushed once");
+    }
+
+    [Test]
+    public async Task A_long_rescan_renews_its_lease_so_no_other_worker_takes_it()
+    {
+        var student = await new UserBuilder().BuildAsync();
+        var achievement = await new AchievementBuilder().On("submission_count", "gte", 3).BuildAsync();
+        await AchievementTestData.SetMetricsAsync(student, """{"submission_count": 3}""");
+
+        // The rescan waits for this row lock (it counts its unlocks in the row), so it runs longer than the test host's lease (3 s).
+        await using var blocker = new NpgsqlConnection(TestEnvironment.DatabaseConnectionString);
+        await blocker.OpenAsync();
+        await using var blocking = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM achievement WHERE id = @id FOR NO KEY UPDATE", blocker, blocking))
+        {
+            lockRow.Parameters.AddWithValue("id", achievement.Id);
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        await using (var db = TestEnvironment.CreateDbContext())
+        {
+            db.AchievementRescanJobs.Add(new AchievementRescanJob { AchievementId = achievement.Id, EnqueuedAt = DateTime.UtcNow, Attempts = 0 });
+            await db.SaveChangesAsync();
+        }
+
+        await TestEnvironment.Factory.Services.GetRequiredService<OnlineJudge.Services.Achievements.AchievementRescanWakeups>()
+            .WakeAllAsync(CancellationToken.None);
+        var claimed = await Polling.UntilAsync(db => db.AchievementRescanJobs.AsNoTracking().FirstOrDefaultAsync(j => j.LeaseId != null),
+            TimeSpan.FromSeconds(15), () => "The rescan job was not claimed");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+
+        await using (var db = TestEnvironment.CreateDbContext())
+        {
+            var running = await db.AchievementRescanJobs.AsNoTracking().SingleAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That(running.LeaseId, Is.EqualTo(claimed.LeaseId), "still the first worker's lease");
+                Assert.That(running.Attempts, Is.EqualTo(1));
+                Assert.That(running.LeaseExpiresAt, Is.GreaterThan(DateTime.UtcNow), "renewed past the first lease of 3 s");
+            });
+        }
+
+        await blocking.RollbackAsync();
+        await AchievementTestData.WaitForRescansAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await AchievementTestData.UnlocksOfAsync(student)).Select(u => u.AchievementId), Is.EqualTo(new[] { achievement.Id }));
+            Assert.That(await AchievementTestData.UnlockCountOfAsync(achievement), Is.EqualTo(1));
+        });
     }
 }

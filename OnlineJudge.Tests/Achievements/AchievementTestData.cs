@@ -34,25 +34,7 @@ public static class AchievementTestData
     }
 
     /// <summary>Waits until the rescan queue is empty (the worker has run every queued job).</summary>
-    public static async Task WaitForRescansAsync(TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            await using (var db = TestEnvironment.CreateDbContext())
-            {
-                if (!await db.AchievementRescanJobs.AnyAsync())
-                {
-                    return;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("The achievement rescan queue did not drain within the timeout");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task WaitForRescansAsync(TimeSpan? timeout = null) =>
+        Polling.UntilAsync(async db => !await db.AchievementRescanJobs.AnyAsync(), timeout ?? TimeSpan.FromSeconds(20),
+            "The achievement rescan queue did not drain within the timeout");
 }

@@ -74,7 +74,7 @@ public class PendingAchievementTests : IntegrationTest
             var checks = scope.ServiceProvider.GetRequiredService<OnlineJudge.Services.Achievements.AchievementCheckService>();
             var notifier = scope.ServiceProvider.GetRequiredService<OnlineJudge.Services.Achievements.AchievementNotifier>();
             var unlocked = await checks.CheckAsync(student.Id, backfilled: false, notified: false, CancellationToken.None);
-            await notifier.NotifyAsync(student.Id, unlocked);
+            await notifier.NotifyAsync(student.Id, unlocked, CancellationToken.None);
         }
 
         var data = (await Client.GetAsync("/api/achievements/pending")).Ok();

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using OnlineJudge.Services.Realtime;
 using OnlineJudge.Web.WebSockets;
 
@@ -10,47 +9,15 @@ public class ConfigSocketTests : IntegrationTest
 {
     private static readonly TimeSpan FrameTimeout = TimeSpan.FromSeconds(10);
 
-    private async Task<WebSocket> ConnectAsync(string? sessionKey, string path = "/ws/config/")
-    {
-        var client = TestEnvironment.Factory.Server.CreateWebSocketClient();
-        if (sessionKey is not null)
-        {
-            client.ConfigureRequest = request => request.Headers.Cookie = "sessionid=" + sessionKey;
-        }
+    private static Task<WebSocket> ConnectAsync(string? sessionKey, string path = "/ws/config/") =>
+        TestSockets.OpenAsync(TestEnvironment.Factory, path, sessionKey);
 
-        using var timeout = new CancellationTokenSource(FrameTimeout);
-        return await client.ConnectAsync(new Uri("ws://localhost" + path), timeout.Token);
-    }
+    private async Task<WebSocket> ConnectAsUserAsync() =>
+        await TestSockets.ConnectAsync(TestEnvironment.Factory, "/ws/config/", await NewClient().LoginAsync(await new UserBuilder().BuildAsync()));
 
-    private async Task<WebSocket> ConnectAsUserAsync()
-    {
-        var key = await NewClient().LoginAsync(await new UserBuilder().BuildAsync());
-        var socket = await ConnectAsync(key);
-        // A ping round trip proves the socket has joined its groups.
-        await SendAsync(socket, "{\"type\":\"ping\",\"timestamp\":1}");
-        Assert.That((await ReceiveAsync(socket)).GetProperty("type").GetString(), Is.EqualTo("pong"));
-        return socket;
-    }
+    private static Task SendAsync(WebSocket socket, string text) => TestSockets.SendAsync(socket, text);
 
-    private static Task SendAsync(WebSocket socket, string text) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(FrameTimeout);
-        var buffer = new byte[64 * 1024];
-        var count = 0;
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), timeout.Token);
-            Assert.That(result.MessageType, Is.EqualTo(WebSocketMessageType.Text));
-            count += result.Count;
-            if (result.EndOfMessage)
-            {
-                return JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
-            }
-        }
-    }
+    private static Task<JsonElement> ReceiveAsync(WebSocket socket) => TestSockets.ReceiveAsync(socket, FrameTimeout);
 
     [Test]
     public async Task Anonymous_upgrades_are_refused_before_acceptance()

@@ -40,26 +40,14 @@ public abstract class FlowchartTestBase : IntegrationTest
     }
 
     /// <summary>Waits until the submission has <paramref name="status"/> and no grading task is left (automatic retries done).</summary>
-    protected static async Task<FlowchartSubmission> WaitForSettledAsync(string id, int status, TimeSpan? timeout = null)
+    protected static Task<FlowchartSubmission> WaitForSettledAsync(string id, int status, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
+        int? seen = null;
+        return Polling.UntilAsync(async db =>
         {
-            await using (var db = TestEnvironment.CreateDbContext())
-            {
-                var row = await db.FlowchartSubmissions.AsNoTracking().SingleAsync(f => f.Id == id);
-                if (row.Status == status && !await db.FlowchartTasks.AnyAsync(t => t.SubmissionId == id))
-                {
-                    return row;
-                }
-
-                if (DateTime.UtcNow > deadline)
-                {
-                    Assert.Fail($"Flowchart {id} still has status {row.Status} (waited for {status})");
-                }
-            }
-
-            await Task.Delay(100);
-        }
+            var row = await db.FlowchartSubmissions.AsNoTracking().SingleAsync(f => f.Id == id);
+            seen = row.Status;
+            return row.Status == status && !await db.FlowchartTasks.AnyAsync(t => t.SubmissionId == id) ? row : null;
+        }, timeout ?? TimeSpan.FromSeconds(30), () => $"Flowchart {id} still has status {seen} (waited for {status})");
     }
 }

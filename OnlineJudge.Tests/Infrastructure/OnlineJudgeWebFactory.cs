@@ -35,6 +35,7 @@ public class OnlineJudgeWebFactory(string databaseConnectionString, string redis
         builder.UseSetting("Flowchart:PollMilliseconds", "200");
         builder.UseSetting("Flowchart:RetryDelaySeconds", "0.2");
         builder.UseSetting("Flowchart:SweepSeconds", "1");
+        builder.UseSetting("Achievements:RescanLeaseSeconds", "3");
         builder.UseSetting("Ai:RetryDelayMilliseconds", "10");
         // Tests fail the provider on purpose; the breaker of the shared host must not open for the tests after them.
         builder.UseSetting("Ai:BreakerMinimumThroughput", "10000");

@@ -8,13 +8,23 @@ public static class TestSockets
 {
     public static readonly TimeSpan FrameTimeout = TimeSpan.FromSeconds(15);
 
-    public static async Task<WebSocket> ConnectAsync(OnlineJudgeWebFactory factory, string path, string sessionKey)
+    /// <summary>Connects (with the session when given) and returns at once; throws when the upgrade is refused.</summary>
+    public static async Task<WebSocket> OpenAsync(OnlineJudgeWebFactory factory, string path, string? sessionKey)
     {
         var client = factory.Server.CreateWebSocketClient();
-        client.ConfigureRequest = request => request.Headers.Cookie = "sessionid=" + sessionKey;
+        if (sessionKey is not null)
+        {
+            client.ConfigureRequest = request => request.Headers.Cookie = "sessionid=" + sessionKey;
+        }
+
         using var timeout = new CancellationTokenSource(FrameTimeout);
-        var socket = await client.ConnectAsync(new Uri("ws://localhost" + path), timeout.Token);
-        // A ping answered means the socket joined its groups.
+        return await client.ConnectAsync(new Uri("ws://localhost" + path), timeout.Token);
+    }
+
+    /// <summary>Connects with the session and returns once a ping was answered: the socket has joined its groups then.</summary>
+    public static async Task<WebSocket> ConnectAsync(OnlineJudgeWebFactory factory, string path, string sessionKey)
+    {
+        var socket = await OpenAsync(factory, path, sessionKey);
         await SendAsync(socket, "{\"type\":\"ping\",\"timestamp\":1}");
         var pong = await ReceiveAsync(socket);
         Assert.That(pong.GetProperty("type").GetString(), Is.EqualTo("pong"));
@@ -27,11 +37,24 @@ public static class TestSockets
     public static async Task<JsonElement> ReceiveAsync(WebSocket socket, TimeSpan? timeout = null)
     {
         using var cancellation = new CancellationTokenSource(timeout ?? FrameTimeout);
+        return await ReadFrameAsync(socket, cancellation.Token)
+            ?? throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "The server closed the socket");
+    }
+
+    /// <summary>The next text frame as JSON; null when the server closes the socket.</summary>
+    public static async Task<JsonElement?> ReadFrameAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
         var buffer = new byte[64 * 1024];
         var count = 0;
         while (true)
         {
-            var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), cancellation.Token);
+            var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            Assert.That(result.MessageType, Is.EqualTo(WebSocketMessageType.Text));
             count += result.Count;
             if (result.EndOfMessage)
             {

@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
 using OnlineJudge.Services.Judge;
 using OnlineJudge.Services.Realtime;
 
@@ -107,7 +105,7 @@ public class ClusterTests : IntegrationTest
     public async Task Config_pushes_made_on_one_instance_reach_sockets_of_the_other()
     {
         var user = await new UserBuilder().BuildAsync();
-        using var socket = await ConnectAsync(second, "/ws/config/", await NewClient().LoginAsync(user));
+        using var socket = await TestSockets.ConnectAsync(second, "/ws/config/", await NewClient().LoginAsync(user));
         var (admin, _) = Browser();
         using (admin)
         {
@@ -115,7 +113,7 @@ public class ClusterTests : IntegrationTest
             (await admin.PostJsonAsync("/api/admin/website", Conf.WebsiteConfigTests.ValidConfig())).Ok();
         }
 
-        var first = await ReceiveAsync(socket);
+        var first = await TestSockets.ReceiveAsync(socket, FrameTimeout);
         Assert.Multiple(() =>
         {
             Assert.That(first.GetProperty("type").GetString(), Is.EqualTo("config_update"));
@@ -127,11 +125,11 @@ public class ClusterTests : IntegrationTest
     public async Task Submission_pushes_and_any_group_published_on_one_instance_reach_the_other()
     {
         var user = await new UserBuilder().BuildAsync();
-        using var socket = await ConnectAsync(second, "/ws/submission/", await NewClient().LoginAsync(user));
+        using var socket = await TestSockets.ConnectAsync(second, "/ws/submission/", await NewClient().LoginAsync(user));
 
         // What the judge of instance A pushes when it starts judging.
         await First.Services.GetRequiredService<SubmissionUpdates>().PushStateAsync(user.Id, "abc123", JudgeStatus.Judging);
-        var frame = await ReceiveAsync(socket);
+        var frame = await TestSockets.ReceiveAsync(socket, FrameTimeout);
         Assert.Multiple(() =>
         {
             Assert.That(frame.GetProperty("submission_id").GetString(), Is.EqualTo("abc123"));
@@ -140,34 +138,6 @@ public class ClusterTests : IntegrationTest
 
         // The mechanism is per group, not per endpoint: any group a socket joined is delivered across instances.
         await First.Services.GetRequiredService<RealtimePublisher>().PublishAsync(RealtimePublisher.SubmissionGroup(user.Id), new { type = "custom", n = 1 });
-        Assert.That((await ReceiveAsync(socket)).GetProperty("type").GetString(), Is.EqualTo("custom"));
-    }
-
-    private static async Task<WebSocket> ConnectAsync(OnlineJudgeWebFactory instance, string path, string sessionKey)
-    {
-        var client = instance.Server.CreateWebSocketClient();
-        client.ConfigureRequest = request => request.Headers.Cookie = "sessionid=" + sessionKey;
-        using var timeout = new CancellationTokenSource(FrameTimeout);
-        var socket = await client.ConnectAsync(new Uri("ws://localhost" + path), timeout.Token);
-        // A ping round trip proves the socket has joined its groups.
-        await socket.SendAsync(Encoding.UTF8.GetBytes("{\"type\":\"ping\",\"timestamp\":1}"), WebSocketMessageType.Text, true, CancellationToken.None);
-        Assert.That((await ReceiveAsync(socket)).GetProperty("type").GetString(), Is.EqualTo("pong"));
-        return socket;
-    }
-
-    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(FrameTimeout);
-        var buffer = new byte[64 * 1024];
-        var count = 0;
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), timeout.Token);
-            count += result.Count;
-            if (result.EndOfMessage)
-            {
-                return JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
-            }
-        }
+        Assert.That((await TestSockets.ReceiveAsync(socket, FrameTimeout)).GetProperty("type").GetString(), Is.EqualTo("custom"));
     }
 }

@@ -26,28 +26,18 @@ public class ProblemSetJudgeTests : JudgeTest
     }
 
     /// <summary>Polls the member's progress until <paramref name="done"/> holds (observers run after the verdict's commit).</summary>
-    private static async Task<ProblemSetProgress> WaitForProgressAsync(ProblemSet set, User user, Func<ProblemSetProgress, bool> done)
+    private static Task<ProblemSetProgress> WaitForProgressAsync(ProblemSet set, User user, Func<ProblemSetProgress, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
+        ProblemSetProgress? row = null;
+        return Polling.UntilAsync(async db =>
         {
-            var row = await ProblemSetTestData.ProgressOfAsync(set, user);
-            if (row is not null && done(row))
-            {
-                return row;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Progress not reached in time: {JsonSerializer.Serialize(row?.ProgressDetail)}");
-            }
-
-            await Task.Delay(50);
-        }
+            row = await db.ProblemSetProgresses.AsNoTracking().SingleOrDefaultAsync(p => p.ProblemSetId == set.Id && p.UserId == user.Id);
+            return row is not null && done(row) ? row : null;
+        }, TimeSpan.FromSeconds(15), () => $"Progress not reached in time: {JsonSerializer.Serialize(row?.ProgressDetail)}");
     }
 
     private static IEnumerable<string?> BadgeNames(IEnumerable<JsonElement> frames) =>
-        frames.SelectMany(f => f.GetProperty("achievements").EnumerateArray()).Select(a => a.GetProperty("name").GetString());
+        SocketFrames.UnlockedItems(frames).Select(a => a.GetProperty("name").GetString());
 
     [Test]
     public async Task An_accepted_verdict_counts_in_the_member_s_sets_and_pushes_the_badge_once()

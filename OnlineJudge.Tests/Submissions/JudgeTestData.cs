@@ -41,7 +41,7 @@ public static class JudgeTestData
     /// <summary>Wakes the dispatchers (tests that queue tasks directly, as submit would).</summary>
     public static Task WakeAsync() =>
         Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<OnlineJudge.Services.Judge.JudgeWakeups>(TestEnvironment.Factory.Services).WakeAllAsync();
+            .GetRequiredService<OnlineJudge.Services.Judge.JudgeWakeups>(TestEnvironment.Factory.Services).WakeAllAsync(CancellationToken.None);
 
     public static async Task SetServerCoresAsync(int serverId, int cores)
     {
@@ -71,52 +71,18 @@ public static class JudgeTestData
     }
 
     /// <summary>Polls the database until the submission leaves PENDING/JUDGING (and its task is gone), or fails after the timeout.</summary>
-    public static async Task<Submission> WaitForVerdictAsync(string submissionId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
-        while (true)
+    public static Task<Submission> WaitForVerdictAsync(string submissionId, TimeSpan? timeout = null) =>
+        Polling.UntilAsync(async db =>
         {
-            await using (var db = TestEnvironment.CreateDbContext())
-            {
-                var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == submissionId);
-                var queued = await db.JudgeTasks.AnyAsync(t => t.SubmissionId == submissionId);
-                if (!queued && submission.Result is not (JudgeStatus.Pending or JudgeStatus.Judging))
-                {
-                    return submission;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Submission {submissionId} got no verdict within the timeout");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+            var submission = await db.Submissions.AsNoTracking().FirstAsync(s => s.Id == submissionId);
+            var queued = await db.JudgeTasks.AnyAsync(t => t.SubmissionId == submissionId);
+            return !queued && submission.Result is not (JudgeStatus.Pending or JudgeStatus.Judging) ? submission : null;
+        }, timeout ?? TimeSpan.FromSeconds(15), () => $"Submission {submissionId} got no verdict within the timeout");
 
     /// <summary>Waits until no judge task is left.</summary>
-    public static async Task WaitForEmptyQueueAsync(TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            await using (var db = TestEnvironment.CreateDbContext())
-            {
-                if (!await db.JudgeTasks.AnyAsync())
-                {
-                    return;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("The judge queue did not drain within the timeout");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task WaitForEmptyQueueAsync(TimeSpan? timeout = null) =>
+        Polling.UntilAsync(async db => !await db.JudgeTasks.AnyAsync(), timeout ?? TimeSpan.FromSeconds(30),
+            "The judge queue did not drain within the timeout");
 
     public static string SubmissionIdOf(JsonElement data) => data.GetProperty("submission_id").GetString()!;
 }

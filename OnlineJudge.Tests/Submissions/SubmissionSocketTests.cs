@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using OnlineJudge.Data.Entities;
 using OnlineJudge.Tests.Builders;
@@ -12,35 +11,16 @@ public class SubmissionSocketTests : JudgeTest
 {
     private static readonly TimeSpan FrameTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>A submission socket of the session; its ping is answered with the timestamp sent.</summary>
     private static async Task<WebSocket> ConnectAsync(string sessionKey)
     {
-        var client = TestEnvironment.Factory.Server.CreateWebSocketClient();
-        client.ConfigureRequest = request => request.Headers.Cookie = "sessionid=" + sessionKey;
-        using var timeout = new CancellationTokenSource(FrameTimeout);
-        var socket = await client.ConnectAsync(new Uri("ws://localhost/ws/submission/"), timeout.Token);
-        await SendAsync(socket, "{\"type\":\"ping\",\"timestamp\":7}");
+        var socket = await TestSockets.OpenAsync(TestEnvironment.Factory, "/ws/submission/", sessionKey);
+        await TestSockets.SendAsync(socket, "{\"type\":\"ping\",\"timestamp\":7}");
         Assert.That((await ReceiveAsync(socket)).GetProperty("timestamp").GetInt32(), Is.EqualTo(7));
         return socket;
     }
 
-    private static Task SendAsync(WebSocket socket, string text) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(FrameTimeout);
-        var buffer = new byte[64 * 1024];
-        var count = 0;
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), timeout.Token);
-            count += result.Count;
-            if (result.EndOfMessage)
-            {
-                return JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
-            }
-        }
-    }
+    private static Task<JsonElement> ReceiveAsync(WebSocket socket) => TestSockets.ReceiveAsync(socket, FrameTimeout);
 
     [Test]
     public async Task The_submitter_s_sockets_hear_judging_then_the_verdict()
@@ -86,12 +66,12 @@ public class SubmissionSocketTests : JudgeTest
         var theirs = await new SubmissionBuilder(other, problem).BuildAsync();
         using var socket = await ConnectAsync(await Client.LoginAsync(student));
 
-        await SendAsync(socket, $"{{\"type\":\"subscribe\",\"submission_id\":\"{theirs.Id}\"}}");
-        await SendAsync(socket, "{\"type\":\"subscribe\",\"submission_id\":\"missing\"}");
-        await SendAsync(socket, "not json");
-        await SendAsync(socket, $"{{\"type\":\"subscribe\",\"submission_id\":\"{mine.Id}\"}}");
+        await TestSockets.SendAsync(socket, $"{{\"type\":\"subscribe\",\"submission_id\":\"{theirs.Id}\"}}");
+        await TestSockets.SendAsync(socket, "{\"type\":\"subscribe\",\"submission_id\":\"missing\"}");
+        await TestSockets.SendAsync(socket, "not json");
+        await TestSockets.SendAsync(socket, $"{{\"type\":\"subscribe\",\"submission_id\":\"{mine.Id}\"}}");
         var replay = await ReceiveAsync(socket);
-        await SendAsync(socket, $"{{\"type\":\"subscribe\",\"submission_id\":\"{pending.Id}\"}}");
+        await TestSockets.SendAsync(socket, $"{{\"type\":\"subscribe\",\"submission_id\":\"{pending.Id}\"}}");
         var waiting = await ReceiveAsync(socket);
 
         Assert.Multiple(() =>

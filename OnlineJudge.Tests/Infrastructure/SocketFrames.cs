@@ -1,15 +1,16 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Threading.Channels;
 
-namespace OnlineJudge.Tests.ProblemSets;
+namespace OnlineJudge.Tests.Infrastructure;
 
 /// <summary>
-/// A <c>/ws/submission/</c> socket of a signed-in user that collects every frame it receives in the background, so a test
-/// can wait for a frame of some type and later check that no other one came.
+/// A socket of a signed-in user (by default <c>/ws/submission/</c>) that collects every frame it receives in the
+/// background, so a test can wait for a frame of some type and later check which others came.
 /// </summary>
 public sealed class SocketFrames : IAsyncDisposable
 {
+    public const string AchievementUnlocked = "achievement_unlocked";
+
     private readonly WebSocket socket;
     private readonly Channel<JsonElement> frames = Channel.CreateUnbounded<JsonElement>();
     private readonly CancellationTokenSource stop = new();
@@ -22,22 +23,13 @@ public sealed class SocketFrames : IAsyncDisposable
     }
 
     /// <summary>Connects with the session and returns once the server answered a ping (the socket is in its groups then).</summary>
-    public static async Task<SocketFrames> OpenAsync(string sessionKey)
-    {
-        var client = TestEnvironment.Factory.Server.CreateWebSocketClient();
-        client.ConfigureRequest = request => request.Headers.Cookie = "sessionid=" + sessionKey;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var socket = await client.ConnectAsync(new Uri("ws://localhost/ws/submission/"), timeout.Token);
-        var opened = new SocketFrames(socket);
-        await socket.SendAsync(Encoding.UTF8.GetBytes("{\"type\":\"ping\",\"timestamp\":1}"), WebSocketMessageType.Text, true, timeout.Token);
-        await opened.NextAsync("pong");
-        return opened;
-    }
+    public static async Task<SocketFrames> OpenAsync(string sessionKey, string path = "/ws/submission/") =>
+        new(await TestSockets.ConnectAsync(TestEnvironment.Factory, path, sessionKey));
 
     /// <summary>The next frame of <paramref name="type"/> (frames of other types before it are skipped).</summary>
     public async Task<JsonElement> NextAsync(string type, TimeSpan? timeout = null)
     {
-        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        using var wait = new CancellationTokenSource(timeout ?? TestSockets.FrameTimeout);
         while (true)
         {
             var frame = await frames.Reader.ReadAsync(wait.Token);
@@ -70,6 +62,10 @@ public sealed class SocketFrames : IAsyncDisposable
         }
     }
 
+    /// <summary>The <c>achievements</c> items of <c>achievement_unlocked</c> frames, in order.</summary>
+    public static IEnumerable<JsonElement> UnlockedItems(IEnumerable<JsonElement> unlockFrames) =>
+        unlockFrames.SelectMany(f => f.GetProperty("achievements").EnumerateArray());
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
@@ -87,24 +83,9 @@ public sealed class SocketFrames : IAsyncDisposable
 
     private async Task ReceiveAllAsync()
     {
-        var buffer = new byte[64 * 1024];
-        while (!stop.IsCancellationRequested)
+        while (await TestSockets.ReadFrameAsync(socket, stop.Token) is { } frame)
         {
-            var count = 0;
-            WebSocketReceiveResult result;
-            do
-            {
-                result = await socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), stop.Token);
-                count += result.Count;
-            }
-            while (!result.EndOfMessage);
-
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return;
-            }
-
-            frames.Writer.TryWrite(JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone());
+            frames.Writer.TryWrite(frame);
         }
     }
 }
