@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineJudge.Data.Flowcharts;
+using OnlineJudge.Services.Common;
 
 namespace OnlineJudge.Services.Flowcharts;
 
@@ -122,30 +123,7 @@ public sealed class FlowchartWorker(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        var jobs = running.Values.ToArray();
-        if (jobs.Length == 0)
-        {
-            return;
-        }
-
-        logger.LogInformation("Waiting for {Count} flowchart gradings to finish before shutdown", jobs.Length);
-        try
-        {
-            await Task.WhenAll(jobs).WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            logger.LogWarning("Shutdown timeout: handing {Count} running flowchart gradings back to the queue", running.Count);
-            await jobsCancellation.CancelAsync();
-            try
-            {
-                await Task.WhenAll(running.Values.ToArray()).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
-            }
-            catch (TimeoutException)
-            {
-                logger.LogWarning("Flowchart gradings still running at shutdown; their leases will lapse and be taken back");
-            }
-        }
+        await ShutdownDrain.WaitOrHandBackAsync(() => [.. running.Values], jobsCancellation, "flowchart gradings", logger, cancellationToken);
     }
 
     public override void Dispose()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OnlineJudge.Data.Judge;
 using OnlineJudge.Data.Transactions;
+using OnlineJudge.Services.Common;
 
 namespace OnlineJudge.Services.Judge;
 
@@ -173,30 +174,7 @@ public sealed class JudgeDispatcher(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        var jobs = running.Values.ToArray();
-        if (jobs.Length == 0)
-        {
-            return;
-        }
-
-        logger.LogInformation("Waiting for {Count} judge jobs to finish before shutdown", jobs.Length);
-        try
-        {
-            await Task.WhenAll(jobs).WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            logger.LogWarning("Shutdown timeout: handing {Count} running judge jobs back to the queue", running.Count);
-            await jobsCancellation.CancelAsync();
-            try
-            {
-                await Task.WhenAll(running.Values.ToArray()).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
-            }
-            catch (TimeoutException)
-            {
-                logger.LogWarning("Judge jobs still running at shutdown; their leases will lapse and be taken back");
-            }
-        }
+        await ShutdownDrain.WaitOrHandBackAsync(() => [.. running.Values], jobsCancellation, "judge jobs", logger, cancellationToken);
     }
 
     public override void Dispose()
