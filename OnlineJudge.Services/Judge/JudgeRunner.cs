@@ -31,7 +31,7 @@ public class JudgeRunner(
 
     public async Task RunAsync(JudgeLease lease, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["SubmissionId"] = lease.SubmissionId });
+        using var scope = logger.BeginScope("Submission {SubmissionId}", lease.SubmissionId);
         var job = await jobs.LoadAsync(lease.SubmissionId, cancellationToken);
         if (job is null)
         {

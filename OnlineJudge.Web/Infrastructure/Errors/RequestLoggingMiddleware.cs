@@ -19,11 +19,8 @@ public partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<Requ
     public async Task InvokeAsync(HttpContext httpContext)
     {
         var context = httpContext.GetRequestContext();
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["RequestId"] = httpContext.TraceIdentifier,
-            ["UserId"] = context.User?.Id,
-        });
+        // A message template: structured (RequestId, UserId) for structured sinks, readable in the console.
+        using var scope = logger.BeginScope("Request {RequestId} user {UserId}", httpContext.TraceIdentifier, context.User?.Id);
         var started = Stopwatch.GetTimestamp();
         await next(httpContext);
         var elapsed = Stopwatch.GetElapsedTime(started);
