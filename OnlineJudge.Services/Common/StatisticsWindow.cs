@@ -1,4 +1,5 @@
 using OnlineJudge.Data.Json;
+using OnlineJudge.Services.Validation;
 
 namespace OnlineJudge.Services.Common;
 
@@ -29,4 +30,23 @@ public readonly record struct StatisticsWindow(DateTime? Start, DateTime End)
             ? new StatisticsWindow(from, to)
             : new ServiceError("invalid-start", "start: Datetime has wrong format, expected an ISO 8601 date-time");
     }
+}
+
+/// <summary>
+/// Query of the teachers' statistics panels, <c>GET /api/admin/submission/statistics</c> (submission.md §2.2) and
+/// <c>GET /api/admin/flowchart/statistics</c> (flowchart.md §2.1): the window, an optional problem and a class member.
+/// </summary>
+public sealed class StatisticsQuery
+{
+    [QueryText]
+    public string? Start { get; set; }
+
+    [QueryText]
+    public string? End { get; set; }
+
+    [QueryText]
+    public string? ProblemId { get; set; }
+
+    [QueryText]
+    public string? Username { get; set; }
 }

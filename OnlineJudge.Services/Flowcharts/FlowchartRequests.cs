@@ -72,19 +72,3 @@ public sealed class FlowchartCurrentQuery
     [QueryInteger(Missing = "problem_id is required", Invalid = "problem_id must be an integer")]
     public int ProblemId { get; set; }
 }
-
-/// <summary>Query of <c>GET /api/admin/flowchart/statistics</c> (flowchart.md §2.1).</summary>
-public sealed class FlowchartStatisticsQuery
-{
-    [QueryText]
-    public string? Start { get; set; }
-
-    [QueryText]
-    public string? End { get; set; }
-
-    [QueryText]
-    public string? ProblemId { get; set; }
-
-    [QueryText]
-    public string? Username { get; set; }
-}

@@ -24,7 +24,7 @@ public sealed record FlowchartStatisticsDto(
 /// <summary>"How did this class's flowcharts do": grades, criteria, suggestion words, who has none (flowchart.md §2.1).</summary>
 public class FlowchartStatisticsService(FlowchartSubmissionRepository submissions, SubmissionStatisticsRepository rosters, SuggestionWords words)
 {
-    public async Task<ServiceResult<FlowchartStatisticsDto>> GetAsync(FlowchartStatisticsQuery query, CancellationToken cancellationToken)
+    public async Task<ServiceResult<FlowchartStatisticsDto>> GetAsync(StatisticsQuery query, CancellationToken cancellationToken)
     {
         var window = StatisticsWindow.Parse(query.Start, query.End);
         if (window.Error is { } invalid)

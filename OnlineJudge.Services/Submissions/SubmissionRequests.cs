@@ -104,19 +104,3 @@ public sealed class SubmissionExistsQuery
     [QueryInteger(Missing = "Parameter error, problem_id is required")]
     public int ProblemId { get; set; }
 }
-
-/// <summary>Query of <c>GET /api/admin/submission/statistics</c> (submission.md §2.2).</summary>
-public sealed class SubmissionStatisticsQuery
-{
-    [QueryText]
-    public string? Start { get; set; }
-
-    [QueryText]
-    public string? End { get; set; }
-
-    [QueryText]
-    public string? ProblemId { get; set; }
-
-    [QueryText]
-    public string? Username { get; set; }
-}

@@ -24,7 +24,7 @@ public sealed record SubmissionStatisticsDto(
 /// <summary>"Who in this class solved this problem in the last N minutes" (submission.md §2.2).</summary>
 public class SubmissionStatisticsService(SubmissionStatisticsRepository statistics, SubmissionRepository submissions)
 {
-    public async Task<ServiceResult<SubmissionStatisticsDto>> GetAsync(SubmissionStatisticsQuery query, CancellationToken cancellationToken)
+    public async Task<ServiceResult<SubmissionStatisticsDto>> GetAsync(StatisticsQuery query, CancellationToken cancellationToken)
     {
         var window = StatisticsWindow.Parse(query.Start, query.End);
         if (window.Error is { } invalid)

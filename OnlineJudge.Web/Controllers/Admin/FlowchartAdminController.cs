@@ -1,3 +1,4 @@
+using OnlineJudge.Services.Common;
 using OnlineJudge.Services.Flowcharts;
 using OnlineJudge.Web.Infrastructure.Permissions;
 
@@ -8,6 +9,6 @@ public class FlowchartAdminController(FlowchartStatisticsService statistics) : A
 {
     [TeacherAdminRequired]
     [HttpGet("/api/admin/flowchart/statistics")]
-    public Task<ServiceResult<FlowchartStatisticsDto>> Statistics(FlowchartStatisticsQuery query, CancellationToken cancellationToken) =>
+    public Task<ServiceResult<FlowchartStatisticsDto>> Statistics(StatisticsQuery query, CancellationToken cancellationToken) =>
         statistics.GetAsync(query, cancellationToken);
 }

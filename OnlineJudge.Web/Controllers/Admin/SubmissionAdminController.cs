@@ -15,6 +15,6 @@ public class SubmissionAdminController(RejudgeService rejudge, SubmissionStatist
 
     [TeacherAdminRequired]
     [HttpGet("/api/admin/submission/statistics")]
-    public Task<ServiceResult<SubmissionStatisticsDto>> Statistics(SubmissionStatisticsQuery query, CancellationToken cancellationToken) =>
+    public Task<ServiceResult<SubmissionStatisticsDto>> Statistics(StatisticsQuery query, CancellationToken cancellationToken) =>
         statistics.GetAsync(query, cancellationToken);
 }
